@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`: Relance's speed and size figures, measured, printed as a table and written to
+ * bench-results.json (one number per key; later issues add keys). Must stay under 10 minutes on a
+ * 2-core machine.
+ *
+ * - content_script_gz_bytes: everything the manifest injects into Gmail's page (the crxjs loader and
+ *   every module it imports), gzipped. Goal <= 12288.
+ * - panel_js_gz_bytes: all JavaScript the side panel page loads, gzipped. Goal <= 61440.
+ * - thread_to_panel_ms: median time from Gmail rendering a thread (the subject heading appears in the
+ *   page) to the open panel showing the invoice read from it, over alternating thread switches,
+ *   in Chromium with the built extension.
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/chromium-args';
+import { startGmailFixtureServer } from '../tests/fixtures/gmail/server';
+import { FIXTURE_THREADS } from '../tests/fixtures/gmail/threads/index';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const SWITCHES = 20;
+
+interface Figure {
+  key: string;
+  value: number;
+  unit: string;
+  goal?: { max: number };
+  note: string;
+}
+
+/** Follows static and dynamic imports between built files, from the given entry files. */
+function moduleClosure(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = entries.map((e) => path.resolve(DIST, e.replace(/^\//, '')));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !file.endsWith('.js') || !existsSync(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    const specifiers = [
+      ...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g),
+      ...code.matchAll(/import\(\s*(?:[\w.]+\.getURL\()?\s*["']([^"']+\.js)["']/g),
+    ].map((m) => m[1]!);
+    for (const spec of specifiers) {
+      queue.push(spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : path.resolve(DIST, spec.replace(/^\//, '')));
+    }
+  }
+  return [...seen];
+}
+
+const gzBytes = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+
+function contentScriptFigure(): Figure {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js: string[] }> };
+  const files = moduleClosure(manifest.content_scripts.flatMap((c) => c.js));
+  return { key: 'content_script_gz_bytes', value: gzBytes(files), unit: 'bytes', goal: { max: 12288 }, note: `${files.length} files injected into Gmail` };
+}
+
+function panelFigure(): Figure {
+  const html = readFileSync(path.join(DIST, 'src/panel/index.html'), 'utf8');
+  const entries = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = moduleClosure(entries.map((e) => (e.startsWith('/') ? e : path.join('src/panel', e))));
+  return { key: 'panel_js_gz_bytes', value: gzBytes(files), unit: 'bytes', goal: { max: 61440 }, note: `${files.length} scripts loaded by the panel` };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function threadToPanelFigures(): Promise<Figure[]> {
+  const server = await startGmailFixtureServer({ port: 0 });
+  const profile = mkdtempSync(path.join(tmpdir(), 'relance-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: chromiumArgs(server.port, DIST, 'fr-FR'),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const threads = [FIXTURE_THREADS.frDueSoon, FIXTURE_THREADS.frOverdue];
+    const gmail = await context.newPage();
+    await gmail.goto(`https://mail.google.com${threads[0]!.path}`);
+    let tabId: number | null = null;
+    for (let i = 0; i < 200 && tabId === null; i++) {
+      tabId = await worker.evaluate(async () => {
+        const all = (await chrome.storage.session.get(null)) as Record<string, unknown>;
+        const key = Object.keys(all).find((k) => k.startsWith('tab-thread:'));
+        return key ? Number(key.split(':')[1]) : null;
+      });
+      if (tabId === null) await gmail.waitForTimeout(50);
+    }
+    if (tabId === null) throw new Error('the content script never reported the thread');
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/src/panel/index.html?tab=${tabId}`);
+    await panel.getByTestId('field-invoice-number').waitFor();
+
+    const samples: number[] = [];
+    for (let i = 1; i <= SWITCHES; i++) {
+      const thread = threads[i % threads.length]!;
+      const expected = thread.expected!.invoiceNumber;
+      // Both sides stamp wall-clock time (performance.timeOrigin + now) on the same machine.
+      const panelFilled = panel.evaluate(
+        (number) =>
+          new Promise<number>((resolve) => {
+            const done = () => {
+              if (document.querySelector('[data-testid=field-invoice-number]')?.textContent === number) {
+                observer.disconnect();
+                resolve(performance.timeOrigin + performance.now());
+              }
+            };
+            const observer = new MutationObserver(done);
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          }),
+        expected,
+      );
+      const threadShown = gmail.evaluate(
+        (id) =>
+          new Promise<number>((resolve) => {
+            const visible = () => [...document.querySelectorAll(`h2.hP[data-legacy-thread-id="${id}"]`)].some((h) => (h as HTMLElement).offsetParent !== null);
+            const observer = new MutationObserver(() => {
+              if (visible()) {
+                observer.disconnect();
+                resolve(performance.timeOrigin + performance.now());
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+            location.hash = `#inbox/${id}`;
+          }),
+        thread.legacyThreadId,
+      );
+      const [shownAt, filledAt] = await Promise.all([threadShown, panelFilled]);
+      samples.push(filledAt - shownAt);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    return [
+      { key: 'thread_to_panel_ms', value: Math.round(median(samples)), unit: 'ms', note: `median of ${SWITCHES} thread switches (Gmail renders -> panel filled)` },
+      { key: 'thread_to_panel_p95_ms', value: Math.round(sorted[Math.ceil(sorted.length * 0.95) - 1]!), unit: 'ms', note: 'same runs, 95th percentile' },
+    ];
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('Building the extension…');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const figures = [contentScriptFigure(), panelFigure(), ...(await threadToPanelFigures())];
+
+  const resultsFile = path.join(ROOT, 'bench-results.json');
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};
+  const results = { ...previous, ...Object.fromEntries(figures.map((f) => [f.key, f.value])) };
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+
+  console.table(
+    figures.map((f) => ({
+      figure: f.key,
+      value: `${f.value} ${f.unit}`,
+      goal: f.goal ? `<= ${f.goal.max}` : '',
+      verdict: f.goal ? (f.value <= f.goal.max ? 'ok' : 'OVER') : '',
+      note: f.note,
+    })),
+  );
+  console.log(`Written to ${path.relative(process.cwd(), resultsFile)}`);
+  if (figures.some((f) => f.goal && f.value > f.goal.max)) process.exitCode = 1;
+}
+
+await main();

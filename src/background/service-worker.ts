@@ -1,0 +1,73 @@
+/**
+ * Service worker wiring: connects the router, the ledger, the badge and the daily alarm to Chrome.
+ * No logic here beyond plumbing; see router.ts.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from '../adapters/browser/ext';
+import { browserClock, nextDailyRefresh } from '../adapters/browser/clock';
+import { refreshBadge } from '../adapters/browser/badge';
+import { forgetTab, getTabThread, setTabThread } from '../adapters/browser/tab-threads';
+import { LedgerStore } from '../adapters/storage/ledger-store';
+import { RelanceDatabase } from '../adapters/storage/schema';
+import { CLOCK_OVERRIDE_KEY, type WorkerBroadcast } from '../protocol/messages';
+import { routeMessage, type WorkerDeps } from './router';
+
+const PANEL_PATH = 'src/panel/index.html';
+const DAILY_ALARM = 'daily-refresh';
+
+const ledger = new LedgerStore(new RelanceDatabase());
+const updateBadge = () => refreshBadge(ledger, browserClock).catch((error) => console.warn('Relance: badge', error));
+
+const deps: WorkerDeps = {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  ledger,
+  today: () => browserClock.today(),
+  now: () => browserClock.now(),
+  setTabThread,
+  getTabThread,
+  enablePanel: (tabId) => chrome.sidePanel.setOptions({ tabId, path: PANEL_PATH, enabled: true }),
+  openPanel: (tabId) => {
+    // Called synchronously from the click's message: any await before it loses the user gesture
+    // (chrome-extensions-samples#1477, 2025). The tab's panel path was set when its thread opened.
+    chrome.sidePanel.open({ tabId }).catch((error: unknown) => console.warn('Relance: side panel', error));
+  },
+  sendToTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
+  refreshBadge: updateBadge,
+  broadcast: (message: WorkerBroadcast) => {
+    // No listener (panel closed) is normal: Chrome rejects with "Receiving end does not exist".
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  },
+  log: (message, detail) => console.warn(`Relance: ${message}`, detail ?? ''),
+};
+
+// Returning undefined lets other listeners answer; a promise is the reply (webextension-polyfill).
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => routeMessage(raw, sender, deps));
+
+function scheduleDailyRefresh(): void {
+  chrome.alarms.create(DAILY_ALARM, { when: nextDailyRefresh(new Date()), periodInMinutes: 24 * 60 });
+}
+
+browser.runtime.onInstalled.addListener(() => {
+  // The panel is per Gmail tab: off everywhere else (enabled by enablePanel when a thread opens).
+  chrome.sidePanel.setOptions({ enabled: false }).catch(() => undefined);
+  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  scheduleDailyRefresh();
+  void updateBadge();
+});
+
+browser.runtime.onStartup.addListener(() => {
+  // Alarms survive restarts, but a day may have passed while the browser was closed.
+  scheduleDailyRefresh();
+  void updateBadge();
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === DAILY_ALARM) void updateBadge();
+});
+
+browser.storage.session.onChanged.addListener((changes) => {
+  if (CLOCK_OVERRIDE_KEY in changes) void updateBadge();
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

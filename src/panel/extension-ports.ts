@@ -1,0 +1,51 @@
+/**
+ * The UI's ports in the extension: requests go to the service worker (the only writer), the open
+ * thread comes from chrome.storage.session, kept by the worker per Gmail tab.
+ */
+import { browser } from '../adapters/browser/ext';
+import { browserClock } from '../adapters/browser/clock';
+import { getTabThread } from '../adapters/browser/tab-threads';
+import type { Language } from '../core/model';
+import { tabThreadKey, type PageReplies, type PageToWorker, type TabThreadState, type WorkerBroadcast } from '../protocol/messages';
+import type { UiPorts } from '../ui/ports';
+
+async function ask<K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<PageReplies[K] extends { ok: true; value: infer V } | { ok: false } ? V : never> {
+  const reply = (await browser.runtime.sendMessage(message)) as PageReplies[K] | undefined;
+  if (!reply) throw new Error('the Relance service worker did not answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as never;
+}
+
+export function extensionPorts(tabId: number | null, language: Language): UiPorts {
+  return {
+    language,
+    today: () => browserClock.today(),
+    thread: {
+      current: () => (tabId === null ? Promise.resolve(null) : getTabThread(tabId)),
+      subscribe(onChange) {
+        if (tabId === null) return () => undefined;
+        const key = tabThreadKey(tabId);
+        const listener = (changes: Record<string, { newValue?: unknown }>) => {
+          if (key in changes) onChange((changes[key]?.newValue as TabThreadState | undefined) ?? null);
+        };
+        browser.storage.session.onChanged.addListener(listener);
+        return () => browser.storage.session.onChanged.removeListener(listener);
+      },
+    },
+    ledger: {
+      forThread: (thread) => ask({ type: 'invoice/list-for-thread', thread }),
+      track: (facts, thread) => ask({ type: 'invoice/track', facts, thread }),
+      draftReminder(invoiceId) {
+        if (tabId === null) return Promise.reject(new Error('no Gmail tab'));
+        return ask({ type: 'reminder/draft', invoiceId, tabId });
+      },
+      subscribe(onChange) {
+        const listener = (message: unknown) => {
+          if ((message as WorkerBroadcast | undefined)?.type === 'ledger/changed') onChange();
+        };
+        browser.runtime.onMessage.addListener(listener);
+        return () => browser.runtime.onMessage.removeListener(listener);
+      },
+    },
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * Every message Relance's contexts exchange, in one place.
+ *
+ * Trust model: the Gmail content script runs beside a page we do not control, so everything it sends
+ * is untrusted input: it is parsed here (shape, sizes) before any use, and it may only report what it
+ * read and ask to open the panel. Privileged operations (tracking an invoice, drafting a reminder)
+ * are accepted only from extension pages (the side panel); the service worker checks the sender.
+ */
+import type {
+  InvoiceFacts,
+  Language,
+  LogEvent,
+  MailAddress,
+  MailMessage,
+  ReminderDraft,
+  ThreadSnapshot,
+  TrackedInvoice,
+} from '../core/model';
+
+// ---------------------------------------------------------------------------------------------
+// Content script -> service worker
+
+export interface ThreadReadError {
+  code: string;
+  feature: string;
+  detail: string;
+}
+
+export type ContentToWorker =
+  | { type: 'thread/opened'; snapshot: ThreadSnapshot }
+  | { type: 'thread/unreadable'; error: ThreadReadError }
+  | { type: 'thread/closed' }
+  | { type: 'panel/open' };
+
+// ---------------------------------------------------------------------------------------------
+// Service worker -> content script
+
+export type WorkerToContent = { type: 'compose/insert-draft'; draft: ReminderDraft };
+
+export type InsertDraftResponse =
+  | { ok: true; mode: 'reply' | 'new_compose' }
+  | { ok: false; error: ThreadReadError };
+
+// ---------------------------------------------------------------------------------------------
+// Extension pages (panel) -> service worker
+
+export interface ThreadRef {
+  host: ThreadSnapshot['host'];
+  account: string | null;
+  threadId: string;
+}
+
+export type PageToWorker =
+  | { type: 'invoice/track'; facts: InvoiceFacts; thread: ThreadRef }
+  | { type: 'invoice/list-for-thread'; thread: ThreadRef }
+  | { type: 'reminder/draft'; invoiceId: string; tabId: number };
+
+export interface InvoiceRecord {
+  invoice: TrackedInvoice;
+  /** Newest first. */
+  events: LogEvent[];
+}
+
+export type WorkerReply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface DraftReminderResult {
+  draft: ReminderDraft;
+  mode: 'reply' | 'new_compose';
+}
+
+/** What each page request answers. */
+export interface PageReplies {
+  'invoice/track': WorkerReply<InvoiceRecord>;
+  'invoice/list-for-thread': WorkerReply<InvoiceRecord[]>;
+  'reminder/draft': WorkerReply<DraftReminderResult>;
+}
+
+/** Broadcast by the worker to extension pages after any ledger write. */
+export type WorkerBroadcast = { type: 'ledger/changed'; invoiceIds: string[] };
+
+// ---------------------------------------------------------------------------------------------
+// Session storage keys (chrome.storage.session is readable by trusted contexts only, never by
+// content scripts: Chrome's default access level).
+
+/** What the panel shows for one Gmail tab. */
+export type TabThreadState =
+  | { state: 'thread'; snapshot: ThreadSnapshot; at: number }
+  | { state: 'unreadable'; error: ThreadReadError; at: number }
+  | { state: 'none'; at: number };
+
+export const tabThreadKey = (tabId: number): string => `tab-thread:${tabId}`;
+
+/** Test and demo clock: a `YYYY-MM-DD` that replaces today's date while set (session only). */
+export const CLOCK_OVERRIDE_KEY = 'clock:today';
+
+// ---------------------------------------------------------------------------------------------
+// Parsing untrusted content-script messages
+
+/** Limits well above any real thread: they only stop a hostile page from flooding the worker. */
+export const LIMITS = {
+  messages: 50,
+  bodyChars: 20_000,
+  shortText: 1_000,
+  addresses: 100,
+  attachments: 50,
+} as const;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+class InvalidMessage extends Error {}
+
+function fail(path: string, what: string): never {
+  throw new InvalidMessage(`${path}: ${what}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function record(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) fail(path, 'expected an object');
+  return value;
+}
+
+function text(value: unknown, path: string, max: number = LIMITS.shortText): string {
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  if (value.length > max) fail(path, `longer than ${max} characters`);
+  return value;
+}
+
+function textOrNull(value: unknown, path: string, max: number = LIMITS.shortText): string | null {
+  return value === null ? null : text(value, path, max);
+}
+
+function list<T>(value: unknown, path: string, max: number, item: (v: unknown, p: string) => T): T[] {
+  if (!Array.isArray(value)) fail(path, 'expected an array');
+  if (value.length > max) fail(path, `more than ${max} items`);
+  return value.map((v, i) => item(v, `${path}[${i}]`));
+}
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
+
+function address(value: unknown, path: string): MailAddress {
+  const r = record(value, path);
+  const email = text(r.email, `${path}.email`, 320).toLowerCase();
+  if (!EMAIL.test(email)) fail(`${path}.email`, 'not an email address');
+  return { name: textOrNull(r.name, `${path}.name`), email };
+}
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+function message(value: unknown, path: string): MailMessage {
+  const r = record(value, path);
+  const date = textOrNull(r.date, `${path}.date`, 16);
+  if (date !== null && !LOCAL_DATE_TIME.test(date)) fail(`${path}.date`, 'expected YYYY-MM-DDTHH:mm');
+  if (typeof r.collapsed !== 'boolean') fail(`${path}.collapsed`, 'expected a boolean');
+  return {
+    id: textOrNull(r.id, `${path}.id`, 100),
+    from: r.from === null ? null : address(r.from, `${path}.from`),
+    to: list(r.to, `${path}.to`, LIMITS.addresses, address),
+    cc: list(r.cc, `${path}.cc`, LIMITS.addresses, address),
+    date,
+    bodyText: text(r.bodyText, `${path}.bodyText`, LIMITS.bodyChars),
+    attachments: list(r.attachments, `${path}.attachments`, LIMITS.attachments, (v, p) => text(v, p, 300)),
+    collapsed: r.collapsed,
+  };
+}
+
+function language(value: unknown, path: string): Language | null {
+  if (value === null || value === 'fr' || value === 'en') return value;
+  fail(path, "expected 'fr', 'en' or null");
+}
+
+function snapshot(value: unknown, path: string): ThreadSnapshot {
+  const r = record(value, path);
+  if (r.host !== 'gmail') fail(`${path}.host`, "expected 'gmail'");
+  const account = textOrNull(r.account, `${path}.account`, 320);
+  if (account !== null && !EMAIL.test(account)) fail(`${path}.account`, 'not an email address');
+  const threadId = text(r.threadId, `${path}.threadId`, 100);
+  if (!/^[0-9A-Za-z:_-]{1,100}$/.test(threadId)) fail(`${path}.threadId`, 'unexpected characters');
+  return {
+    host: 'gmail',
+    account: account?.toLowerCase() ?? null,
+    threadId,
+    subject: text(r.subject, `${path}.subject`),
+    uiLanguage: language(r.uiLanguage, `${path}.uiLanguage`),
+    messages: list(r.messages, `${path}.messages`, LIMITS.messages, message),
+  };
+}
+
+function readError(value: unknown, path: string): ThreadReadError {
+  const r = record(value, path);
+  return {
+    code: text(r.code, `${path}.code`, 60),
+    feature: text(r.feature, `${path}.feature`, 60),
+    detail: text(r.detail, `${path}.detail`),
+  };
+}
+
+function guarded<T>(parse: () => T): Parsed<T> {
+  try {
+    return { ok: true, value: parse() };
+  } catch (error) {
+    if (error instanceof InvalidMessage) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Parses a message claimed to come from the Gmail content script. Unknown types are rejected. */
+export function parseContentMessage(raw: unknown): Parsed<ContentToWorker> {
+  return guarded(() => {
+    const r = record(raw, 'message');
+    switch (r.type) {
+      case 'thread/opened':
+        return { type: 'thread/opened', snapshot: snapshot(r.snapshot, 'snapshot') };
+      case 'thread/unreadable':
+        return { type: 'thread/unreadable', error: readError(r.error, 'error') };
+      case 'thread/closed':
+        return { type: 'thread/closed' };
+      case 'panel/open':
+        return { type: 'panel/open' };
+      default:
+        return fail('message.type', `not a content-script message: ${String(r.type).slice(0, 40)}`);
+    }
+  });
+}
+
+function draft(value: unknown, path: string): ReminderDraft {
+  const r = record(value, path);
+  if (r.step !== 'pre_reminder' && r.step !== 'first_reminder') fail(`${path}.step`, 'unknown step');
+  const lang = language(r.language, `${path}.language`);
+  if (lang === null) fail(`${path}.language`, 'required');
+  return {
+    step: r.step,
+    language: lang,
+    to: list(r.to, `${path}.to`, LIMITS.addresses, (v, p) => address({ name: null, email: v }, p).email),
+    subject: text(r.subject, `${path}.subject`),
+    bodyText: text(r.bodyText, `${path}.bodyText`, LIMITS.bodyChars),
+  };
+}
+
+/**
+ * Parses a command the content script received. Only the worker sends these, but the content script
+ * checks them anyway: it is the one place that writes into Gmail's page.
+ */
+export function parseWorkerCommand(raw: unknown): Parsed<WorkerToContent> {
+  return guarded(() => {
+    const r = record(raw, 'command');
+    if (r.type !== 'compose/insert-draft') fail('command.type', 'unknown command');
+    return { type: 'compose/insert-draft', draft: draft(r.draft, 'draft') };
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The Relance panel, mounted by the Gmail side panel (and later the Outlook task pane) with its
+ * host's ports. It follows the thread open in the host.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { IsoDate } from '../core/model';
+import type { TabThreadState } from '../protocol/messages';
+import { translator } from './i18n';
+import type { UiPorts } from './ports';
+import { ThreadPanel } from './ThreadPanel';
+
+export function App({ ports }: { ports: UiPorts }) {
+  const t = useMemo(() => translator(ports.language), [ports.language]);
+  const [thread, setThread] = useState<TabThreadState | null | undefined>(undefined);
+  const [today, setToday] = useState<IsoDate | null>(null);
+
+  useEffect(() => {
+    ports.thread.current().then(setThread, () => setThread(null));
+    return ports.thread.subscribe(setThread);
+  }, [ports]);
+
+  useEffect(() => {
+    // Re-read today whenever the thread changes: the panel may stay open past midnight.
+    ports.today().then(setToday, () => undefined);
+  }, [ports, thread]);
+
+  return (
+    <main class="relance-panel" lang={ports.language} data-ready={thread !== undefined && today !== null ? 'true' : 'false'}>
+      <header>
+        <h1>{t('appTitle')}</h1>
+      </header>
+      {thread === undefined || today === null ? null : thread === null || thread.state === 'none' ? (
+        <p class="panel-message" data-testid="panel-message">{t('noThread')}</p>
+      ) : thread.state === 'unreadable' ? (
+        <p class="panel-message" role="alert" data-testid="panel-message">{t('unreadable')}</p>
+      ) : (
+        <ThreadPanel key={thread.snapshot.threadId} snapshot={thread.snapshot} today={today} ledger={ports.ledger} t={t} language={ports.language} />
+      )}
+      <footer>{t('localOnly')}</footer>
+    </main>
+  );
+}
