@@ -6,9 +6,10 @@
  * - content_script_gz_bytes: everything the manifest injects into Gmail's page (the crxjs loader and
  *   every module it imports), gzipped. Goal <= 12288.
  * - panel_js_gz_bytes: all JavaScript the side panel page loads, gzipped. Goal <= 61440.
- * - thread_to_panel_ms: median time from Gmail rendering a thread (the subject heading appears in the
- *   page) to the open panel showing the invoice read from it, over alternating thread switches,
- *   in Chromium with the built extension.
+ * - thread_to_panel_ms: median time from Gmail rendering a thread opened for the first time (its subject
+ *   heading appears in the page) to the open panel showing the invoice read from it, in Chromium with
+ *   the built extension (thread_to_panel_p95_ms: 95th percentile; thread_to_panel_cached_ms: going
+ *   back to a thread Gmail kept in the page).
  */
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -43,7 +44,8 @@ function moduleClosure(entries: string[]): string[] {
     const code = readFileSync(file, 'utf8');
     const specifiers = [
       ...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g),
-      ...code.matchAll(/import\(\s*(?:[\w.]+\.getURL\()?\s*["']([^"']+\.js)["']/g),
+      // crxjs's content-script loader: import(/* @vite-ignore */ chrome.runtime.getURL("assets/…js"))
+      ...code.matchAll(/import\(\s*(?:\/\*[^*]*\*\/\s*)?(?:[\w.]+\.getURL\()?\s*["']([^"']+\.js)["']/g),
     ].map((m) => m[1]!);
     for (const spec of specifiers) {
       queue.push(spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : path.resolve(DIST, spec.replace(/^\//, '')));
@@ -98,31 +100,35 @@ async function threadToPanelFigures(): Promise<Figure[]> {
     await panel.goto(`chrome-extension://${extensionId}/src/panel/index.html?tab=${tabId}`);
     await panel.getByTestId('field-invoice-number').waitFor();
 
-    const samples: number[] = [];
-    for (let i = 1; i <= SWITCHES; i++) {
-      const thread = threads[i % threads.length]!;
+    /** One thread switch: from Gmail showing the thread to the panel showing its invoice number. */
+    const switchTo = async (thread: (typeof threads)[number], cached: boolean): Promise<number> => {
+      if (!cached) {
+        // Gmail keeps recently opened threads in the page; drop the fixture's cached views so the
+        // thread renders asynchronously, as a thread opened for the first time does.
+        await gmail.evaluate(() => document.querySelectorAll('[data-fixture-thread-view]').forEach((v) => (v as HTMLElement).style.display === 'none' && v.remove()));
+      }
       const expected = thread.expected!.invoiceNumber;
-      // Both sides stamp wall-clock time (performance.timeOrigin + now) on the same machine.
+      // No named inner functions in evaluate bodies: tsx (esbuild keepNames) would wrap them in a
+      // __name() helper that does not exist in the page.
       const panelFilled = panel.evaluate(
         (number) =>
           new Promise<number>((resolve) => {
-            const done = () => {
+            const observer = new MutationObserver(() => {
               if (document.querySelector('[data-testid=field-invoice-number]')?.textContent === number) {
                 observer.disconnect();
                 resolve(performance.timeOrigin + performance.now());
               }
-            };
-            const observer = new MutationObserver(done);
+            });
             observer.observe(document.body, { childList: true, subtree: true, characterData: true });
           }),
         expected,
       );
+      // Both sides stamp wall-clock time (performance.timeOrigin + now) on the same machine.
       const threadShown = gmail.evaluate(
         (id) =>
           new Promise<number>((resolve) => {
-            const visible = () => [...document.querySelectorAll(`h2.hP[data-legacy-thread-id="${id}"]`)].some((h) => (h as HTMLElement).offsetParent !== null);
             const observer = new MutationObserver(() => {
-              if (visible()) {
+              if ([...document.querySelectorAll(`h2.hP[data-legacy-thread-id="${id}"]`)].some((h) => (h as HTMLElement).offsetParent !== null)) {
                 observer.disconnect();
                 resolve(performance.timeOrigin + performance.now());
               }
@@ -133,12 +139,18 @@ async function threadToPanelFigures(): Promise<Figure[]> {
         thread.legacyThreadId,
       );
       const [shownAt, filledAt] = await Promise.all([threadShown, panelFilled]);
-      samples.push(filledAt - shownAt);
-    }
-    const sorted = [...samples].sort((a, b) => a - b);
+      return filledAt - shownAt;
+    };
+
+    const firstOpens: number[] = [];
+    const cachedSwitches: number[] = [];
+    for (let i = 1; i <= SWITCHES; i++) firstOpens.push(await switchTo(threads[i % threads.length]!, false));
+    for (let i = 1; i <= SWITCHES; i++) cachedSwitches.push(await switchTo(threads[i % threads.length]!, true));
+    const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1]!;
     return [
-      { key: 'thread_to_panel_ms', value: Math.round(median(samples)), unit: 'ms', note: `median of ${SWITCHES} thread switches (Gmail renders -> panel filled)` },
-      { key: 'thread_to_panel_p95_ms', value: Math.round(sorted[Math.ceil(sorted.length * 0.95) - 1]!), unit: 'ms', note: 'same runs, 95th percentile' },
+      { key: 'thread_to_panel_ms', value: Math.round(median(firstOpens)), unit: 'ms', note: `median of ${SWITCHES} first opens (Gmail renders the thread -> panel filled)` },
+      { key: 'thread_to_panel_p95_ms', value: Math.round(p95(firstOpens)), unit: 'ms', note: 'same first opens, 95th percentile' },
+      { key: 'thread_to_panel_cached_ms', value: Math.round(median(cachedSwitches)), unit: 'ms', note: `median of ${SWITCHES} switches back to a thread Gmail kept in the page` },
     ];
   } finally {
     await context.close();

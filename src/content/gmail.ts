@@ -15,7 +15,7 @@ import { placeChip } from './chip';
 
 /** How long Gmail may take to render a thread after the route changed. */
 const THREAD_RENDER_TIMEOUT_MS = 10_000;
-/** Gmail mutates the DOM in bursts; read once the burst settles. */
+/** Once a thread is read, Gmail's later bursts of changes (a message expanded) are read when they settle. */
 const SETTLE_MS = 120;
 
 const lifetime = new AbortController();
@@ -83,6 +83,9 @@ function watchThread(): { stop(): void } {
   };
 
   const observer = new MutationObserver(() => {
+    // Until the thread has been read once on this route, read at once (the user is waiting for the
+    // panel); afterwards Gmail's bursts of changes are debounced.
+    if (!reportedThisRoute) return readNow();
     window.clearTimeout(settleTimer);
     settleTimer = window.setTimeout(readNow, SETTLE_MS);
   });

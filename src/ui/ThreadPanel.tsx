@@ -42,7 +42,10 @@ export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
   }, [snapshot.host, snapshot.account, snapshot.threadId]);
 
   if (outcome.kind === 'none') {
-    const text = outcome.reason === 'no_readable_message' ? t('noReadableMessage') : t('noInvoice');
+    // Gmail collapses older messages, often the invoice itself: say how to let Relance read it
+    // rather than "no invoice" (the content script re-reads the thread when a message expands).
+    const ownCollapsed = snapshot.messages.some((m) => m.collapsed && m.from !== null && m.from.email === snapshot.account);
+    const text = outcome.reason === 'no_readable_message' || ownCollapsed ? t('noReadableMessage') : t('noInvoice');
     return <p class="panel-message" data-testid="panel-message">{text}</p>;
   }
 

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readOpenThread } from '../../src/adapters/gmail/read-thread';
+import { findChipAnchor, locateChipAnchor } from '../../src/adapters/gmail/thread-header';
 import { installFixtureBehaviour } from '../fixtures/gmail/behaviour';
 import { renderMailboxHtml, renderThreadPageHtml } from '../fixtures/gmail/render';
 import { FIXTURE_MAILBOXES, FIXTURE_THREAD_NAMES, FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
@@ -206,5 +207,20 @@ describe('readOpenThread on a broken DOM (typed failure, never throws)', () => {
     document.body.innerHTML = '';
     expect(() => readOpenThread(document)).not.toThrow();
     expect(readOpenThread(document).ok).toBe(false);
+  });
+});
+
+describe('findChipAnchor', () => {
+  it('returns the subject row of the visible thread, not of a stale hidden one', () => {
+    loadDocument(renderThreadPageHtml('frOverdue', ANCHOR, { script: false, staleThreads: ['frDueSoon'] }));
+    const anchor = findChipAnchor(document)!;
+    expect(anchor.classList.contains('ha')).toBe(true);
+    expect(anchor.querySelector('h2.hP')!.getAttribute('data-legacy-thread-id')).toBe(FIXTURE_THREADS.frOverdue.legacyThreadId);
+  });
+
+  it('returns null (and a typed chip error) when no thread is open', () => {
+    loadDocument(renderMailboxHtml(0, ANCHOR, { script: false }));
+    expect(findChipAnchor(document)).toBeNull();
+    expect(locateChipAnchor(document)).toMatchObject({ ok: false, error: { code: 'thread_not_found', feature: 'chip' } });
   });
 });

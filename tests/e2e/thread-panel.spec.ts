@@ -22,6 +22,8 @@ test('an opened invoice thread fills the panel with client, number, amount, due 
   const tabId = await relance.tabShowing(thread.legacyThreadId);
   const options = await worker.evaluate((id) => chrome.sidePanel.getOptions({ tabId: id }), tabId);
   expect(options).toMatchObject({ enabled: true, path: 'src/panel/index.html' });
+  // The toolbar icon opens the panel too.
+  expect(await worker.evaluate(() => chrome.sidePanel.getPanelBehavior())).toEqual({ openPanelOnActionClick: true });
 });
 
 test('the panel follows the thread: going back to the inbox and into another thread updates it', async ({ relance }) => {
@@ -120,4 +122,17 @@ test('a thread without an invoice: the panel says so and nothing is stored', asy
   await expect(panel.getByTestId('track-button')).toHaveCount(0);
   expect(await relance.storedInvoices()).toEqual([]);
   expect(await relance.storedEvents()).toEqual([]);
+});
+
+test('a collapsed invoice message: the panel asks to expand it, then reads it once Gmail shows it', async ({ relance }) => {
+  const thread = FIXTURE_THREADS.frCollapsedInvoice;
+  const gmail = await relance.openThread('frCollapsedInvoice');
+  const panel = await relance.openPanel(await relance.tabShowing(thread.legacyThreadId));
+  await expect(panel.getByTestId('panel-message')).toContainText('dépliez-le');
+  await expect(panel.getByTestId('track-button')).toHaveCount(0);
+
+  await gmail.locator('[role=listitem].kv').first().click(); // the user expands the invoice message
+  await expect(panel.getByTestId('field-invoice-number')).toHaveText('F-2026-038');
+  await expect(panel.getByTestId('field-client')).toHaveText('Marc Petit <marc.petit@petit-renovation.fr>');
+  await expect(panel.getByTestId('field-due-date')).toHaveAttribute('data-iso', '2026-11-30');
 });

@@ -57,9 +57,11 @@ async function insertUnsafe(doc: Document, draft: ReminderDraft, timeoutMs: numb
     if (!body) {
       const button = findReplyButton(container);
       if (button) {
+        // Users who set "reply in a pop-out" get a dialog instead of the inline compose: accept both.
+        const before = new Set(dialogBodies(doc));
         simulateClick(button);
-        body = await waitFor(doc, () => findInlineBody(container), timeoutMs);
-        if (!body) return fail('timeout', 'draft', `inline reply compose did not appear within ${timeoutMs} ms`);
+        body = await waitFor(doc, () => findInlineBody(container) ?? dialogBodies(doc).find((b) => !before.has(b) && isVisible(b)) ?? null, timeoutMs);
+        if (!body) return fail('timeout', 'draft', `reply compose did not appear within ${timeoutMs} ms`);
       }
     }
     if (body) return fill(doc, body, draft, 'reply', timeoutMs);
