@@ -60,9 +60,11 @@ function onRoute(): void {
  */
 function watchThread(): { stop(): void } {
   let settleTimer = 0;
-  let reportedThisRoute = false;
+  // Eager until the thread is read once (or given up on): the user is waiting for the panel.
+  let eager = true;
   const giveUp = window.setTimeout(() => {
-    if (reportedThisRoute) return;
+    if (!eager) return;
+    eager = false;
     const result = readOpenThread(document);
     if (!result.ok) {
       send({ type: 'thread/unreadable', error: result.error });
@@ -76,16 +78,16 @@ function watchThread(): { stop(): void } {
     const snapshot = result.value;
     placeChip(findChipAnchor(document), () => send({ type: 'panel/open' }), signal);
     const key = JSON.stringify([snapshot.threadId, snapshot.messages.map((m) => [m.id, m.collapsed, m.bodyText.length])]);
-    reportedThisRoute = true;
+    eager = false;
     if (key === lastReported) return;
     lastReported = key;
     send({ type: 'thread/opened', snapshot });
   };
 
   const observer = new MutationObserver(() => {
-    // Until the thread has been read once on this route, read at once (the user is waiting for the
-    // panel); afterwards Gmail's bursts of changes are debounced.
-    if (!reportedThisRoute) return readNow();
+    // Until the thread has been read once on this route, read at once; afterwards Gmail's bursts of
+    // changes (a message expanded, a reply arriving) are debounced.
+    if (eager) return readNow();
     window.clearTimeout(settleTimer);
     settleTimer = window.setTimeout(readNow, SETTLE_MS);
   });

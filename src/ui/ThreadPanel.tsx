@@ -2,7 +2,7 @@
  * The panel beside an open thread: what Relance read, whether it is tracked, and the next action.
  * All mail content is rendered as text (Preact escapes it); nothing from a mail is ever HTML here.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatDate, formatMoney } from '../core/format';
 import { chooseReminderStep, daysPastDue } from '../core/ladder';
 import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot } from '../core/model';
@@ -24,7 +24,7 @@ interface Props {
 type Busy = 'tracking' | 'drafting' | null;
 
 export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
-  const outcome = readInvoice(snapshot, { ownAddresses: snapshot.account ? [snapshot.account] : [] });
+  const outcome = useMemo(() => readInvoice(snapshot, { ownAddresses: snapshot.account ? [snapshot.account] : [] }), [snapshot]);
   const thread: ThreadRef = { host: snapshot.host, account: snapshot.account, threadId: snapshot.threadId };
   const [records, setRecords] = useState<InvoiceRecord[]>([]);
   const [busy, setBusy] = useState<Busy>(null);

@@ -7,22 +7,7 @@
  * Returns `YYYY-MM-DDTHH:mm` (mailbox local time, no zone) or null; never throws.
  */
 import type { LocalDateTime } from '../../core/model';
-
-// Month tokens after lower-casing, removing accents and dots. EN short/long, FR short/long (CLDR "janv.", "févr.", "juil."…).
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, janv: 1, janvier: 1,
-  feb: 2, february: 2, fev: 2, fevr: 2, fevrier: 2,
-  mar: 3, march: 3, mars: 3,
-  apr: 4, april: 4, avr: 4, avril: 4,
-  may: 5, mai: 5,
-  jun: 6, june: 6, juin: 6,
-  jul: 7, july: 7, juil: 7, juillet: 7,
-  aug: 8, august: 8, aout: 8,
-  sep: 9, sept: 9, september: 9, septembre: 9,
-  oct: 10, october: 10, octobre: 10,
-  nov: 11, november: 11, novembre: 11,
-  dec: 12, december: 12, decembre: 12,
-};
+import { MONTH_NUMBERS as MONTHS } from '../../core/month-names';
 
 const TIME = String.raw`(\d{1,2}):(\d{2})(?:\s*([ap])\s?m\b)?`;
 const SEP = String.raw`(?:\s*,\s*|\s+(?:a|at)\s+|\s+)`;

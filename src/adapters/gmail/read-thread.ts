@@ -7,6 +7,7 @@ import type { Language, MailAddress, MailMessage, ThreadSnapshot } from '../../c
 import { extractText, findVisibleThread, isHidden, visibleMessageItems } from './dom';
 import { parseGmailDate } from './gmail-date';
 import { fail, ok, type GmailResult } from './result';
+import { LIMITS } from '../../protocol/messages';
 import {
   ACCOUNT_BUTTON,
   ACCOUNT_LABEL_EMAIL,
@@ -26,10 +27,10 @@ import {
   TITLE_ACCOUNT,
 } from './selectors';
 
-/** Per-message body cap: enough for any invoice mail, bounded for pathological HTML. */
-export const MAX_BODY_CHARS = 20_000;
+/** Per-message body cap (the worker rejects more): enough for any invoice mail, bounded for pathological HTML. */
+export const MAX_BODY_CHARS = LIMITS.bodyChars;
 /** Messages kept per thread (the newest ones: reminders are about the latest state). */
-export const MAX_MESSAGES = 50;
+export const MAX_MESSAGES = LIMITS.messages;
 
 const LEGACY_ID = /^[0-9a-f]{16}$/i;
 

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../model';
 import { calendarDate, compareIsoDates, parseIsoDate, toIsoDate } from '../dates';
+import { MONTH_NUMBERS as MONTHS } from '../month-names';
 
 export interface WrittenDate {
   index: number;
@@ -15,21 +16,6 @@ export interface WrittenDate {
   year: number | null;
 }
 
-// Keys are lower-case without accents; abbreviations as French and English mails write them.
-const MONTHS: Readonly<Record<string, number>> = {
-  janvier: 1, janv: 1, january: 1, jan: 1,
-  fevrier: 2, fevr: 2, fev: 2, february: 2, feb: 2,
-  mars: 3, march: 3, mar: 3,
-  avril: 4, avr: 4, april: 4, apr: 4,
-  mai: 5, may: 5,
-  juin: 6, june: 6, jun: 6,
-  juillet: 7, juil: 7, july: 7, jul: 7,
-  aout: 8, august: 8, aug: 8,
-  septembre: 9, september: 9, sept: 9, sep: 9,
-  octobre: 10, october: 10, oct: 10,
-  novembre: 11, november: 11, nov: 11,
-  decembre: 12, december: 12, dec: 12,
-};
 // Longest names first so "septembre" is not read as "sept".
 const MONTH_NAME = String.raw`(janvier|janv|january|jan|f[ée]vrier|f[ée]vr|f[ée]v|february|feb|mars|march|mar|avril|avr|april|apr|mai|may|juin|june|jun|juillet|juil|july|jul|ao[uû]t|august|aug|septembre|september|sept|sep|octobre|october|oct|novembre|november|nov|d[ée]cembre|december|dec)\.?`;
 
