@@ -1,17 +1,17 @@
 /**
- * The panel beside an open thread: what Relance read, whether it is tracked, and the next action.
- * All mail content is rendered as text (Preact escapes it); nothing from a mail is ever HTML here.
+ * The panel beside an open thread: what Relance read (and from which words), corrections before
+ * tracking, whether it is tracked, and the next action. Mail content is rendered as text only.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatDate, formatMoney } from '../core/format';
-import { chooseReminderStep, daysPastDue } from '../core/ladder';
-import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot } from '../core/model';
-import { readInvoice } from '../core/reader';
-import type { InvoiceRecord, ThreadRef } from '../protocol/messages';
 import { trackedInvoiceId } from '../core/invoice-id';
+import { invoiceFromThread, type FactField } from '../core/invoice-from-thread';
+import { chooseReminderStep } from '../core/ladder';
+import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot, TrackedInvoice } from '../core/model';
+import type { InvoiceRecord, ThreadRef } from '../protocol/messages';
 import type { Translate } from './i18n';
-import type { LedgerPort } from './ports';
+import { CorrectionForm, InvoiceFields } from './InvoiceCard';
 import { Logbook } from './Logbook';
+import type { LedgerPort } from './ports';
 
 interface Props {
   snapshot: ThreadSnapshot;
@@ -23,11 +23,39 @@ interface Props {
 
 type Busy = 'tracking' | 'drafting' | null;
 
+function factsOf(invoice: TrackedInvoice): InvoiceFacts {
+  return {
+    invoiceNumber: invoice.invoiceNumber,
+    amount: invoice.amount,
+    currency: invoice.currency,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    terms: invoice.terms,
+    client: { email: invoice.clientEmail, name: invoice.clientName },
+    language: invoice.language,
+    messageId: invoice.messageId,
+    subject: invoice.subject,
+  };
+}
+
+/** Fields whose value differs from what Relance read. */
+function differences(read: InvoiceFacts, shown: InvoiceFacts): Set<FactField> {
+  const changed = new Set<FactField>();
+  if (read.client.email !== shown.client.email || read.client.name !== shown.client.name) changed.add('client');
+  if (read.invoiceNumber !== shown.invoiceNumber) changed.add('invoiceNumber');
+  if (read.amount !== shown.amount || read.currency !== shown.currency) changed.add('amount');
+  if (read.issueDate !== shown.issueDate) changed.add('issueDate');
+  if (read.dueDate !== shown.dueDate) changed.add('dueDate');
+  return changed;
+}
+
 export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
-  const outcome = useMemo(() => readInvoice(snapshot, { ownAddresses: snapshot.account ? [snapshot.account] : [] }), [snapshot]);
+  const reading = useMemo(() => invoiceFromThread(snapshot), [snapshot]);
   const thread: ThreadRef = { host: snapshot.host, account: snapshot.account, threadId: snapshot.threadId };
   const [records, setRecords] = useState<InvoiceRecord[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
+  const [editing, setEditing] = useState(false);
+  const [corrections, setCorrections] = useState<InvoiceFacts | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -41,17 +69,20 @@ export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
     };
   }, [snapshot.host, snapshot.account, snapshot.threadId]);
 
-  if (outcome.kind === 'none') {
+  if (reading.kind === 'none') {
     // Gmail collapses older messages, often the invoice itself: say how to let Relance read it
     // rather than "no invoice" (the content script re-reads the thread when a message expands).
     const ownCollapsed = snapshot.messages.some((m) => m.collapsed && m.from !== null && m.from.email === snapshot.account);
-    const text = outcome.reason === 'no_readable_message' || ownCollapsed ? t('noReadableMessage') : t('noInvoice');
+    const text = reading.reason === 'no_readable_message' || ownCollapsed ? t('noReadableMessage') : t('noInvoice');
     return <p class="panel-message" data-testid="panel-message">{text}</p>;
   }
 
-  const facts = outcome.facts;
-  const id = trackedInvoiceId(thread.host, thread.account, thread.threadId, facts.invoiceNumber);
-  const record = records.find((r) => r.invoice.id === id) ?? null;
+  const read = reading.facts;
+  const record =
+    records.find((r) => r.invoice.id === trackedInvoiceId(thread.host, thread.account, thread.threadId, read.invoiceNumber)) ??
+    records.find((r) => r.invoice.messageId !== null && r.invoice.messageId === read.messageId) ??
+    null;
+  const shown = record ? factsOf(record.invoice) : (corrections ?? read);
 
   const run = async (kind: Exclude<Busy, null>, action: () => Promise<string>) => {
     setBusy(kind);
@@ -65,11 +96,26 @@ export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
     }
   };
 
-  const step = chooseReminderStep(facts.dueDate, today);
+  if (editing && !record) {
+    return (
+      <section class="invoice" data-testid="invoice-card">
+        <CorrectionForm
+          facts={shown}
+          t={t}
+          onCancel={() => setEditing(false)}
+          onSave={(facts) => {
+            setCorrections(facts);
+            setEditing(false);
+          }}
+        />
+      </section>
+    );
+  }
 
+  const step = chooseReminderStep(shown.dueDate, today);
   return (
     <section class="invoice" data-testid="invoice-card">
-      <InvoiceFields facts={facts} today={today} t={t} language={language} />
+      <InvoiceFields facts={shown} evidence={reading.evidence} corrected={differences(read, shown)} today={today} t={t} language={language} />
       {record ? (
         <>
           <p class="status" data-testid="tracked-status">{t('tracked')}</p>
@@ -89,20 +135,25 @@ export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
           </button>
         </>
       ) : (
-        <button
-          type="button"
-          class="primary"
-          data-testid="track-button"
-          disabled={busy !== null}
-          onClick={() =>
-            run('tracking', async () => {
-              await ledger.track(facts, thread);
-              return t('tracked');
-            })
-          }
-        >
-          {busy === 'tracking' ? t('tracking') : t('track')}
-        </button>
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            data-testid="track-button"
+            disabled={busy !== null}
+            onClick={() =>
+              run('tracking', async () => {
+                await ledger.track(shown, thread);
+                return t('tracked');
+              })
+            }
+          >
+            {busy === 'tracking' ? t('tracking') : t('track')}
+          </button>
+          <button type="button" class="secondary" data-testid="correct-button" disabled={busy !== null} onClick={() => setEditing(true)}>
+            {t('correct')}
+          </button>
+        </div>
       )}
       {notice && (
         <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
@@ -112,37 +163,4 @@ export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
       {record && <Logbook events={record.events} t={t} language={language} />}
     </section>
   );
-}
-
-function InvoiceFields({ facts, today, t, language }: { facts: InvoiceFacts; today: IsoDate; t: Translate; language: Language }) {
-  const clientLabel = facts.client.name ? `${facts.client.name} <${facts.client.email}>` : facts.client.email;
-  return (
-    <dl class="fields">
-      <dt>{t('fieldClient')}</dt>
-      <dd data-testid="field-client">{clientLabel}</dd>
-      <dt>{t('fieldInvoice')}</dt>
-      <dd data-testid="field-invoice-number">{facts.invoiceNumber}</dd>
-      <dt>{t('fieldAmount')}</dt>
-      <dd data-testid="field-amount">
-        {facts.amount !== null && facts.currency ? formatMoney(facts.amount, facts.currency, language) : t('unknown')}
-      </dd>
-      <dt>{t('fieldDueDate')}</dt>
-      <dd data-testid="field-due-date" data-iso={facts.dueDate ?? ''}>
-        {facts.dueDate ? formatDate(facts.dueDate, language, 'long') : t('unknown')}
-      </dd>
-      <dt>{t('fieldStatus')}</dt>
-      <dd data-testid="field-due-status" data-days-past-due={String(daysPastDue(facts.dueDate, today) ?? '')}>
-        {dueStatus(daysPastDue(facts.dueDate, today), t)}
-      </dd>
-    </dl>
-  );
-}
-
-function dueStatus(days: number | null, t: Translate): string {
-  if (days === null) return t('noDueDate');
-  if (days === 0) return t('dueToday');
-  if (days === -1) return t('dueInOneDay');
-  if (days < 0) return t('dueInDays', { n: -days });
-  if (days === 1) return t('pastDueOneDay');
-  return t('pastDueDays', { n: days });
 }

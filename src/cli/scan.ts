@@ -1,0 +1,146 @@
+/**
+ * The `relance scan` pipeline: raw messages from a source -> parseEml (postal-mime) -> the detection
+ * engine -> one JSON line per message on stdout. One message at a time, so memory does not grow
+ * with the mailbox (the ledger, when asked for, keeps only a few facts per invoice-related message).
+ *
+ * A JSON line is `{"file": …, "message_id": …, …Detection}` without `body_text` (the whole body,
+ * which would make lines as large as the mails); `evidence` is kept, so its `body` offsets refer to
+ * a text that is not in the line (subject and attachment offsets are usable as they are).
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { detectMessage } from '../core/detect';
+import type { Detection } from '../core/detect/types';
+import { MalformedMessageError, parseEml } from '../mail/parse-eml';
+import { LedgerCollector, writeLedger } from './ledger-export';
+import { silentProgress, terminalProgress, type Progress } from './progress';
+import type { MessageSource, RawMessage } from './sources';
+import { countDetection, countMalformed, emptyCounts, formatSummary, type ScanCounts } from './summary';
+
+export interface ScanOptions {
+  /** The user's own addresses (`--me`), lower-cased. */
+  me: string[];
+  summary: boolean;
+  /** `--ledger OUT.json`, or null. */
+  ledger: string | null;
+  /** Draw the progress bar (only honoured when stderr is a terminal). */
+  progress: boolean;
+}
+
+export interface ScanIO {
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean; columns?: number };
+  /** For the ledger's `generated_at`; the real clock by default. */
+  now?: () => Date;
+}
+
+export interface ScanResult {
+  counts: ScanCounts;
+  /** True when stdout was closed by its reader (`| head`): the scan stopped early (without --ledger), on purpose. */
+  outputClosed: boolean;
+  ledgerInvoices: number | null;
+}
+
+/** The JSON line of one message (no trailing newline). */
+export function jsonLine(file: string, messageId: string | null, detection: Detection): string {
+  const { body_text: _bodyText, ...fields } = detection;
+  // JSON.stringify escapes control characters and lone surrogates: the line is valid JSON whatever the mail holds.
+  return JSON.stringify({ file, message_id: messageId, ...fields });
+}
+
+/**
+ * Batches lines into large writes and waits when stdout is full (backpressure). Stops quietly when
+ * the reader goes away (EPIPE: `relance scan x.mbox | head`).
+ */
+class LineWriter {
+  private buffer: string[] = [];
+  private size = 0;
+  private failure: Error | null = null;
+  closed = false;
+
+  constructor(private readonly out: Writable) {
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+      else this.failure = error;
+    });
+  }
+
+  async write(line: string): Promise<void> {
+    this.buffer.push(line);
+    this.size += line.length + 1;
+    if (this.size >= 64 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.size === 0 || this.closed) return;
+    const text = `${this.buffer.join('\n')}\n`;
+    this.buffer = [];
+    this.size = 0;
+    if (!this.out.write(text) && !this.closed) {
+      // 'error' makes once() reject: the listener above has recorded it already.
+      await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]).catch(() => undefined);
+      if (this.out.destroyed) this.closed = true;
+    }
+    if (this.failure) throw this.failure;
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
+/** Parses and analyses one raw message; the detection, or the reason it was skipped. */
+export async function analyseRaw(raw: RawMessage, me: string[]): Promise<{ ok: true; messageId: string | null; date: string | null; detection: Detection } | { ok: false; reason: string }> {
+  if (raw.readError) return { ok: false, reason: raw.readError };
+  let parsed;
+  try {
+    parsed = await parseEml(raw.bytes);
+  } catch (error) {
+    return { ok: false, reason: error instanceof MalformedMessageError ? error.message : `not a readable message: ${reasonOf(error)}` };
+  }
+  try {
+    return { ok: true, messageId: parsed.messageId, date: parsed.date, detection: detectMessage(parsed, { ownAddresses: me }) };
+  } catch (error) {
+    return { ok: false, reason: `detection failed: ${reasonOf(error)}` };
+  }
+}
+
+export async function runScan(source: MessageSource, options: ScanOptions, io: ScanIO): Promise<ScanResult> {
+  const counts = emptyCounts();
+  const writer = new LineWriter(io.stdout);
+  const progress: Progress = options.progress && io.stderr.isTTY ? terminalProgress(io.stderr, source.totalBytes) : silentProgress(io.stderr);
+  const ledger = options.ledger ? new LedgerCollector(options.me) : null;
+
+  try {
+    for await (const raw of source.messages()) {
+      const result = await analyseRaw(raw, options.me);
+      if (result.ok) {
+        countDetection(counts, result.detection);
+        ledger?.add(raw.file, result.messageId, result.date, result.detection);
+        await writer.write(jsonLine(raw.file, result.messageId, result.detection));
+      } else {
+        countMalformed(counts);
+        progress.log(`relance: skipped ${raw.file}: ${result.reason}`);
+      }
+      // Nobody reads stdout any more: stop, unless the ledger still wants the rest of the mailbox.
+      if (writer.closed && !ledger) break;
+      progress.tick(counts.total, source.bytesRead());
+    }
+    await writer.flush();
+  } finally {
+    progress.done();
+  }
+
+  let ledgerInvoices: number | null = null;
+  if (ledger && options.ledger) {
+    const file = ledger.build((io.now ?? (() => new Date()))());
+    await writeLedger(options.ledger, file);
+    ledgerInvoices = file.invoices.length;
+    const unnumbered = ledger.unnumbered ? ` (${ledger.unnumbered} invoice-related message${ledger.unnumbered === 1 ? '' : 's'} named no invoice number and ${ledger.unnumbered === 1 ? 'is' : 'are'} not in it)` : '';
+    io.stderr.write(`relance: wrote ${options.ledger}: ${ledgerInvoices} invoice${ledgerInvoices === 1 ? '' : 's'}${unnumbered}\n`);
+  }
+  if (options.summary) io.stderr.write(`${formatSummary(counts)}\n`);
+  return { counts, outputClosed: writer.closed, ledgerInvoices };
+}

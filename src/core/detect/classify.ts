@@ -1,0 +1,136 @@
+/**
+ * Is the mail about an invoice, who wrote it relative to the user, and what kind of message is it.
+ *
+ * Signals (all from the newest part, the subject and the attachment names):
+ * - anchors: invoice numbers, invoice words, invoice attachments, and the cue families (sending an
+ *   invoice, reminding, paying, promising, contesting, a vendor's bill);
+ * - hard negatives: quotes, orders, shipping, newsletters, promotions, account mails (passwords),
+ *   bank and tax mails. They win unless the invoice anchors are stronger (a quote accepted in an
+ *   invoice mail is still an invoice mail; a newsletter about "unpaid invoices" is not).
+ * Direction comes from the user's addresses when given, else from the words and the sender type.
+ */
+import type { CueFamily, CueMatch } from './cues';
+import type { SenderType } from './sender';
+import type { MessageKind } from './types';
+
+export type Direction = 'sent' | 'received' | 'unknown';
+
+export interface Signals {
+  cues: Partial<Record<CueFamily, CueMatch & { source: 'subject' | 'body' }>>;
+  /** Invoice numbers found in the newest part, the subject or attachment names. */
+  numberCount: number;
+  /** Numbers found in the newest part or attachments (not only the subject of a reply). */
+  ownNumberCount: number;
+  invoiceAttachment: boolean;
+  hasAmount: boolean;
+  sender: SenderType;
+  isReply: boolean;
+  /** A thread around the message is about an invoice (analyzeThread). */
+  threadAboutInvoice: boolean;
+}
+
+export interface Classification {
+  related: boolean;
+  kind: MessageKind | null;
+  confidence: number;
+  /** The cue that decided the kind, for evidence. */
+  kindCue: (CueMatch & { source: 'subject' | 'body' }) | null;
+}
+
+const NEGATIVE_WEIGHTS: ReadonlyArray<readonly [CueFamily, number]> = [
+  ['quote', 2.5],
+  ['order', 2],
+  ['shipping', 1.5],
+  ['newsletter', 2.5],
+  ['promo', 1.5],
+  ['account', 3],
+  ['bank', 2],
+  ['tax', 2.5],
+];
+
+export function relatedness(signals: Signals): { related: boolean; margin: number } {
+  const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
+  let positive = 0;
+  if (signals.ownNumberCount > 0) positive += 2.5;
+  else if (signals.numberCount > 0) positive += 1.5;
+  if (signals.invoiceAttachment) positive += 1.5;
+  if (signals.cues.invoiceWord?.source === 'subject') positive += 1;
+  if (signals.cues.invoiceWord?.source === 'body') positive += 1;
+  for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote'] as const) if (has(family)) positive += 1.5;
+  // Payment and promise words are about an invoice only in an invoice context.
+  const invoiceContext = positive > 0 || signals.threadAboutInvoice || signals.isReply;
+  for (const family of ['paid', 'promise', 'userPaid'] as const) if (has(family) && invoiceContext) positive += 1.5;
+  if (has('acknowledge') && (signals.threadAboutInvoice || (signals.isReply && signals.cues.invoiceWord?.source === 'subject'))) positive += 1;
+  if (signals.threadAboutInvoice) positive += 1;
+  if (signals.hasAmount && positive > 0) positive += 0.5;
+
+  let negative = 0;
+  for (const [family, weight] of NEGATIVE_WEIGHTS) {
+    const cue = signals.cues[family];
+    if (cue) negative += cue.source === 'subject' ? weight + 0.5 : weight;
+  }
+  // A vendor's "your order"/"your account" wording is part of a bill, not a reason to reject it.
+  if (has('vendor') && (signals.numberCount > 0 || signals.invoiceAttachment)) negative = Math.max(0, negative - 2);
+  const margin = positive - negative;
+  return { related: positive >= 2 && margin >= 1.5, margin };
+}
+
+export function classify(signals: Signals, direction: Direction): Classification {
+  const { related, margin } = relatedness(signals);
+  if (!related) return { related: false, kind: null, confidence: confidenceOf(-margin, 0.6), kindCue: null };
+  const cue = (family: CueFamily) => signals.cues[family] ?? null;
+  const pick = (kind: MessageKind, family: CueFamily | null, strength: number): Classification => ({
+    related: true,
+    kind,
+    confidence: confidenceOf(margin + strength, 0.55),
+    kindCue: family ? cue(family) : null,
+  });
+  const first = (...families: CueFamily[]): CueFamily | null => {
+    let best: CueFamily | null = null;
+    for (const family of families) {
+      const found = cue(family);
+      if (!found) continue;
+      const current = best ? cue(best) : null;
+      if (!current || rank(found) < rank(current)) best = family;
+    }
+    return best;
+  };
+  const automated = signals.sender !== 'person';
+
+  if (direction === 'sent') {
+    if (cue('reminder')) return pick('reminder', 'reminder', 1);
+    if ((cue('userPaid') || cue('paid')) && !cue('sendInvoice')) return pick('payment_notice', cue('userPaid') ? 'userPaid' : 'paid', 0.5);
+    if (cue('sendInvoice') || cue('invoiceDelivery') || cue('creditNote')) return pick('invoice_sent', first('sendInvoice', 'invoiceDelivery', 'creditNote'), 1);
+    if (signals.invoiceAttachment || (signals.ownNumberCount > 0 && signals.hasAmount && !signals.isReply)) return pick('invoice_sent', null, 0.5);
+    return pick('other_invoice_related', null, 0);
+  }
+
+  // Received (or unknown: read as the words say).
+  if (cue('dispute') && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
+  const clientWords = first('promise', 'paid');
+  if (clientWords === 'promise') return pick('promise', 'promise', 1);
+  if (clientWords === 'paid') return pick('payment_notice', 'paid', 1);
+  if (cue('userPaid') && direction === 'unknown' && !automated) return pick('payment_notice', 'userPaid', 0.5);
+  if (cue('reminder')) {
+    // Unknown direction: a reminder is usually the user's own.
+    return pick('reminder', 'reminder', direction === 'unknown' ? 0.5 : 0.3);
+  }
+  if (direction === 'unknown' && (cue('sendInvoice') || (cue('creditNote') && !cue('vendor'))) && !automated) {
+    return pick('invoice_sent', first('sendInvoice', 'creditNote'), 0.5);
+  }
+  if (cue('vendor') || cue('userPaid') || cue('invoiceDelivery') || cue('sendInvoice') || signals.invoiceAttachment || automated) {
+    if (direction === 'received' || automated || cue('vendor') || cue('userPaid')) return pick('vendor_bill', first('vendor', 'userPaid', 'invoiceDelivery', 'sendInvoice'), 0.8);
+  }
+  if (direction === 'unknown' && signals.ownNumberCount > 0 && signals.hasAmount && !signals.isReply) return pick('invoice_sent', null, 0);
+  return pick('other_invoice_related', cue('acknowledge') ? 'acknowledge' : null, 0);
+}
+
+/** Subject cues count before body cues (a subject states the purpose), then by position. */
+function rank(cue: CueMatch & { source: 'subject' | 'body' }): number {
+  return (cue.source === 'subject' ? 0 : 1_000_000) + cue.start;
+}
+
+function confidenceOf(margin: number, floor: number): number {
+  const value = floor + 0.08 * Math.max(0, margin);
+  return Math.round(Math.min(0.99, value) * 100) / 100;
+}

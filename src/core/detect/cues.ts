@@ -1,0 +1,214 @@
+/**
+ * Words and phrases that tell a credit controller what a mail is, in French and English in full
+ * and in German, Spanish, Italian and Dutch for the common formulas. One regex per cue family
+ * (alternations of literal phrases, bounded gaps only: no nested quantifiers), run on the newest
+ * part of the mail, which is capped in length by the caller.
+ */
+import { L } from './letters';
+
+export type CueFamily =
+  | 'invoiceWord'
+  | 'sendInvoice'
+  | 'invoiceDelivery'
+  | 'vendor'
+  | 'userPaid'
+  | 'reminder'
+  | 'paid'
+  | 'promise'
+  | 'dispute'
+  | 'acknowledge'
+  | 'creditNote'
+  | 'deposit'
+  | 'quote'
+  | 'order'
+  | 'shipping'
+  | 'newsletter'
+  | 'promo'
+  | 'account'
+  | 'bank'
+  | 'tax';
+
+const W = String.raw`[${L}\d'-]{1,25}`; // one word, for bounded gaps: (?:${W}\s){0,3}
+
+const CUES: Readonly<Record<CueFamily, RegExp>> = {
+  // An invoice or credit note named as such (not "facturation", "invoicing").
+  invoiceWord: new RegExp(
+    String.raw`(?<![${L}])(?:factures?|avoirs?\s(?:n°|no|num)|invoices?|credit\snotes?|rechnung(?:en)?|gutschrift|facturas?|fattur[ae]|factu(?:u)?r(?:en)?|creditnota|nota\sd[ei]\scr[ée]dit[oa]?)(?![${L}])`,
+    'g',
+  ),
+  // The writer sends the reader an invoice.
+  sendInvoice: new RegExp(
+    [
+      String.raw`(?:veuillez|vous)\s(?:trouverez|trouver)\s(?:ci-joint(?:e|es|s)?|ci\sjoint(?:e)?|en\spi[eè]ce\sjointe|ci-après|ci-dessous|en\sannexe)\s(?:${W}\s){0,3}(?:factures?|avoirs?)`,
+      String.raw`(?:ci-joint(?:e|es|s)?|ci\sjoint(?:e)?|en\spi[eè]ce\sjointe|voici)\s(?:${W}\s){0,2}(?:factures?|avoirs?|note\sde\scrédit)`,
+      String.raw`(?:je|nous)\s(?:vous\s)?(?:transmets|transmettons|adresse|adressons|envoie|envoyons|joins|joignons|fais\sparvenir|faisons\sparvenir)\s(?:ci-joint(?:e)?\s)?(?:${W}\s){0,2}(?:factures?|avoirs?)`,
+      String.raw`(?:factures?|avoirs?)\s(?:${W}\s){0,4}(?:ci-jointe?s?|en\spi[eè]ce\sjointe|en\sp\.?j\.?|jointe?\sà\sce\s(?:mail|message|courriel))`,
+      String.raw`please\sfind\s(?:attached|enclosed|herewith)\s(?:${W}\s){0,3}(?:invoices?|credit\snotes?|bill)`,
+      String.raw`(?:attached|enclosed)\s(?:is|are|please\sfind|you(?:'ll|\swill)\sfind)\s(?:${W}\s){0,3}(?:invoices?|credit\snotes?)`,
+      String.raw`(?:here\s(?:is|are)|here's)\s(?:${W}\s){0,3}(?:invoices?|credit\snotes?)`,
+      String.raw`(?:i|we)(?:'ve|\shave)?\s(?:attached|enclosed|included)\s(?:${W}\s){0,3}invoices?`,
+      String.raw`(?:i'm|i\sam|we\sare|we're)?\s?(?:sending|send)\s(?:you\s)?(?:${W}\s){0,2}invoices?`,
+      String.raw`(?:invoices?|credit\snotes?)\s(?:${W}\s){0,4}(?:attached|enclosed)`,
+      String.raw`(?:anbei|beiliegend|im\sanhang|in\sder\sanlage)\s(?:${W}\s){0,4}(?:rechnung|gutschrift)`,
+      String.raw`(?:senden|übersenden|schicken|erhalten\ssie)\s(?:${W}\s){0,4}(?:rechnung|gutschrift)`,
+      String.raw`(?:adjunto|adjuntamos|adjunta|le\senviamos|les\senviamos|te\senvío|le\sremitimos|enviamos|encontrará\sadjunta)\s(?:${W}\s){0,3}factura`,
+      String.raw`(?:in\sallegato|alleghiamo|inviamo|trasmettiamo|le\strasmetto|vi\sinviamo|si\sallega|allegata|allego)\s(?:${W}\s){0,3}fattura`,
+      String.raw`(?:in\sde\sbijlage|in\sbijlage|bijgaand|hierbij)\s(?:${W}\s){0,4}factuur`,
+    ].join('|'),
+    'g',
+  ),
+  // A platform delivering an invoice ("New invoice from Acme", "Acme vous a envoyé une facture"):
+  // sent by the creditor's tool to its client, or received by the user from a vendor.
+  invoiceDelivery: new RegExp(
+    String.raw`(?:new|nouvelle)\s(?:invoice|facture)\s(?:from|de)|(?:invoice|facture)\s(?:${W}\s){0,2}(?:from|de\sla\spart\sde)\s|vous\sa\s(?:envoyé|adressé)\sune\sfacture|(?:has\s)?sent\syou\san?\s(?:new\s)?invoice|you(?:'ve|\shave)\s(?:received\s)?(?:a\s)?new\sinvoice|view\s(?:and\spay\s)?(?:your\s)?invoice|(?:pay|payer)\s(?:this|the|your|votre|la|cette)\s(?:invoice|facture)\s(?:online|en\sligne)|régler\s(?:votre|la|cette)\sfacture\sen\sligne|(?:voir|consulter|télécharger)\s(?:et\spayer\s)?(?:la|votre)\sfacture`,
+    'g',
+  ),
+  // The user is the customer: a SaaS or utility bill.
+  vendor: new RegExp(
+    [
+      String.raw`votre\s(?:dernière\s|nouvelle\s)?facture\s(?:${W}\s){0,3}(?:est\s)?(?:disponible|prête|en\sligne|émise|a\sété\sémise)`,
+      String.raw`(?:your|the)\s(?:latest\s|new\s|monthly\s)?(?:${W}\s)?(?:invoice|bill|receipt|statement)\s(?:${W}\s){0,2}(?:is\s)?(?:now\s)?(?:available|ready)`,
+      String.raw`your\s(?:${W}\s){0,2}(?:receipt|bill)(?![${L}])|receipt\sfrom|reçu\sde\s(?:paiement|votre\spaiement)|votre\sreçu`,
+      String.raw`votre\s(?:abonnement|commande|contrat|forfait|espace\s(?:client|personnel)|compte\sclient|ligne|offre)`,
+      String.raw`your\s(?:subscription|plan|account|payment\smethod|card|order|membership|billing\speriod)`,
+      String.raw`(?:will\sbe|has\sbeen|was|were)\s(?:automatically\s)?(?:charged|debited|billed)|we(?:'ll|\swill)\scharge|(?:sera|a\sété|seront)\s(?:automatiquement\s)?(?:prélevée?s?|débitée?s?)|prélèvement|direct\sdebit|auto-?renew|renouvellement\s(?:automatique|de\svotre)`,
+      String.raw`thank\syou\sfor\s(?:your\s)?(?:purchase|business|subscribing|choosing)|merci\s(?:pour|de)\svotre\s(?:achat|commande|abonnement|fidélité)`,
+      String.raw`ihre\s(?:${W}\s)?(?:rechnung|monatsrechnung)\s(?:${W}\s){0,2}(?:ist|steht)|ihr\s(?:abonnement|konto|vertrag|kundenkonto)|(?:wird|werden)\s(?:${W}\s){0,3}abgebucht|lastschrift`,
+      String.raw`(?:su|tu)\sfactura\s(?:${W}\s){0,2}(?:está\sdisponible|ya\sestá)|(?:su|tu)\s(?:suscripción|cuenta|pedido)|se\s(?:cargará|ha\scargado)|domiciliación`,
+      String.raw`(?:la\s)?(?:sua|tua)\s(?:${W}\s)?fattura\s(?:${W}\s){0,2}(?:è\sdisponibile|è\spronta)|(?:il\s)?(?:suo|tuo)\s(?:abbonamento|account)|addebit`,
+      String.raw`(?:uw|je)\s(?:${W}\s)?factuur\s(?:${W}\s){0,2}(?:is\sbeschikbaar|staat\sklaar)|(?:uw|je)\s(?:abonnement|account)|automatische\sincasso|(?:wordt|worden)\s(?:${W}\s){0,3}(?:afgeschreven|geïncasseerd)`,
+    ].join('|'),
+    'g',
+  ),
+  // Thanks for a payment: from a vendor it is a receipt (the user paid); from the user to a client it
+  // confirms the client's payment. The sender decides which.
+  userPaid: new RegExp(
+    String.raw`thank(?:s|\syou)\sfor\s(?:your|the)\s(?:payment|purchase|transfer)|(?:we|i)(?:'ve|\shave)\s(?:well\s)?received\s(?:your|the)\s(?:payment|transfer)|(?:bien\s)?reçu\svotre\s(?:paiement|règlement|virement|versement)|réception\sde\svotre\s(?:paiement|règlement|virement)|payment\s(?:was\s)?successful|(?:votre|le)\spaiement\s(?:a\sété\s)?(?:accepté|validé|confirmé)|merci\spour\svotre\s(?:paiement|règlement)|vielen\sdank\sfür\sihre\szahlung|gracias\spor\stu\spago|grazie\sper\sil\s(?:tuo\s)?pagamento|bedankt\svoor\sje\sbetaling`,
+    'g',
+  ),
+  reminder: new RegExp(
+    [
+      String.raw`(?<![${L}])relance|rappel\s(?:de\s)?(?:paiement|facture|d'échéance|amiable|de\srèglement)|(?:premier|1er|second|deuxième|2e|2ème|troisième|3e|dernier)\srappel|^\s?rappel(?![${L}])|mise\sen\sdemeure`,
+      String.raw`(?:factures?|montant|somme|solde)\s(?:${W}\s){0,3}(?:impayée?s?|échue?s?|en\sretard|en\souffrance|restée?s?\simpayée?s?|non\s(?:réglée?s?|payée?s?))`,
+      String.raw`(?<![${L}])impayée?s?|(?:encore|toujours)\simpayée?s?|(?:échéance|date\sd'échéance)\s(?:${W}\s){0,2}(?:est\s|a\sété\s)?(?:dépassée|passée)`,
+      String.raw`(?:n'avons|n'ai|n'avoir)\s(?:pas|toujours\spas)\s(?:encore\s)?(?:reçu|constaté|enregistré|vu)\s(?:${W}\s){0,2}(?:règlement|paiement|virement|versement)`,
+      String.raw`(?:toujours\s)?en\sattente\s(?:de|du)\s(?:votre\s)?(?:règlement|paiement|virement)|sauf\serreur\sde\s(?:notre|ma)\spart|(?:me|nous)\spermet(?:s|tons)\sde\s(?:vous\s)?(?:relancer|rappeler|revenir)`,
+      String.raw`reminder|overdue|past\sdue|(?:outstanding|unpaid)\s(?:invoices?|balance|amount|payment|sum)|(?<![${L}])unpaid|(?:has|have)\snot\s(?:yet\s)?been\s(?:paid|settled|received)|(?:not\s(?:yet\s)?|yet\sto\s)receive[d]?\s(?:${W}\s){0,2}payment|still\s(?:outstanding|unpaid|open|awaiting\spayment)|following\sup\son|chasing|final\s(?:notice|demand)|letter\sbefore\saction|remains?\s(?:unpaid|outstanding|open)|(?:now|currently)\s(?:overdue|past\sdue)|\d{1,3}\sdays\s(?:overdue|late|past\sdue)`,
+      String.raw`zahlungserinnerung|erinnerung|mahnung|(?:noch\s)?nicht\s(?:bezahlt|beglichen)|überfällig|offene[rn]?\s(?:rechnung|posten|betrag)|ausstehend|zahlungseingang\s(?:${W}\s){0,3}nicht`,
+      String.raw`recordatorio|(?:factura|pago)s?\s(?:pendientes?|vencidas?|impagadas?)|pendiente\sde\spago|(?:aún|todavía)\sno\shemos\srecibido\s(?:el|su)\spago|impagad[oa]s?|requerimiento\sde\spago`,
+      String.raw`sollecito|promemoria|(?:fattura|pagamento|fatture)\s(?:${W}\s){0,2}(?:scadut[aeo]|insolut[aeo]|non\spagat[aeo])|non\sabbiamo\s(?:ancora\s)?ricevuto\s(?:il\s)?pagamento|ancora\saperta`,
+      String.raw`(?:betalings)?herinnering|aanmaning|openstaande?\s(?:factuur|facturen|bedrag|saldo|post)|nog\sniet\s(?:betaald|voldaan)|(?:nog\s)?geen\sbetaling\s(?:${W}\s){0,2}ontvangen|achterstallig|vervallen\sfactu`,
+    ].join('|'),
+    'gm',
+  ),
+  // The client (or a bank, a platform) says the invoice is paid; the user confirms receiving a payment.
+  paid: new RegExp(
+    [
+      String.raw`(?:c'est|tout\sest)\s(?:bien\s)?(?:réglé|payé)|(?:paiement|règlement|virement|versement)\s(?:${W}\s){0,4}(?:a\sété\s|est\s|bien\s|vient\sd'être\s)(?:bien\s)?(?:effectué|envoyé|émis|fait|passé|réalisé|parti|exécuté|ordonné|validé|lancé|reçu)`,
+      String.raw`(?:nous\savons|j'ai|on\sa)\s(?:bien\s)?(?:${W}\s)?(?:réglé|payé|soldé|viré|procédé\sau\s(?:paiement|règlement|virement)|effectué\sle\s(?:paiement|règlement|virement)|fait\sle\s(?:virement|paiement)|lancé\sle\svirement|émis\sle\svirement|passé\sle\svirement)`,
+      String.raw`(?:facture|factures)\s(?:${W}\s){0,3}(?:a|ont)\sété\s(?:réglée?s?|payée?s?|mises?\sen\spaiement|soldée?s?|acquittée?s?)|(?:a|ont)\sété\s(?:réglée?s?|payée?s?|soldée?s?)(?![${L}])|mises?\sen\spaiement|avis\sde\s(?:paiement|virement|règlement|versement)|(?:preuve|justificatif|confirmation|copie)\sde\s(?:paiement|virement|règlement)|ordre\sde\svirement`,
+      String.raw`vous\savez\sreçu\sun\s(?:virement|paiement)|(?:virement|paiement)\sreçu|facture\s(?:${W}\s){0,2}(?:réglée|payée|acquittée)`,
+      String.raw`(?:i|we)(?:'ve|\shave)?\s(?:just\s|now\s|already\s|today\s)?(?:paid|settled|sent\s(?:the\s|you\s(?:the\s)?)?(?:payment|transfer|money|funds)|made\s(?:the\s|a\s)?payment|transferred|wired|processed\s(?:the\s|your\s)?payment|initiated\s(?:the\s|a\s)?(?:payment|transfer)|remitted)`,
+      String.raw`payment\s(?:${W}\s){0,3}(?:has\sbeen|was|is)\s(?:now\s)?(?:made|sent|processed|completed|initiated|released|executed|issued|received|confirmed|settled|on\sits\sway)|(?:has|have)\sbeen\s(?:paid|settled|processed\sfor\spayment)|remittance\sadvice|payment\sadvice|proof\sof\spayment|payment\sconfirmation|payment\sreceived|you(?:'ve|\shave)?\s(?:received|got)\s(?:a\s)?(?:new\s)?(?:payment|transfer)|(?:invoice|bill)\s(?:${W}\s){0,3}(?:was|has\sbeen|is)\s(?:paid|settled)|marked\sas\spaid|paid\sin\sfull|(?<![${L}])paid\s(?:today|yesterday|this\smorning)|was\spaid\son`,
+      String.raw`(?:wir\shaben|habe|ich\shabe)\s(?:${W}\s){0,4}(?:überwiesen|bezahlt|beglichen)|(?:zahlung|überweisung)\s(?:${W}\s){0,2}(?:ist|wurde)\s(?:${W}\s)?(?:erfolgt|veranlasst|angewiesen|ausgeführt|getätigt)|zahlungsavis|zahlungsbestätigung|(?:wurde|ist)\s(?:${W}\s)?(?:überwiesen|bezahlt|beglichen)`,
+      String.raw`(?:hemos|he)\s(?:realizado|efectuado|hecho|ordenado)\s(?:el|la)\s(?:pago|transferencia)|(?:hemos|he)\s(?:pagado|abonado|transferido)|(?:pago|transferencia)\s(?:realizad[oa]|efectuad[oa])|justificante\sde\s(?:pago|transferencia)|aviso\sde\spago|comprobante\sde\s(?:pago|transferencia)|(?:ha\ssido|fue)\s(?:pagada|abonada)`,
+      String.raw`(?:abbiamo|ho)\s(?:effettuato|eseguito|disposto|fatto)\s(?:il\s)?(?:pagamento|bonifico)|(?:abbiamo|ho)\s(?:pagato|saldato)|(?:bonifico|pagamento)\s(?:${W}\s)?(?:effettuato|eseguito|disposto)|contabile\s(?:del\s)?bonifico|avviso\sdi\spagamento|(?:è\sstata\s)(?:pagata|saldata)`,
+      String.raw`(?:wij\shebben|we\shebben|ik\sheb|hebben\swij|heb\sik)\s(?:${W}\s){0,3}(?:betaald|overgemaakt|voldaan)|betaling\s(?:is|werd)\s(?:${W}\s)?(?:uitgevoerd|verricht|gedaan|verstuurd|voltooid)|is\s(?:vandaag\s)?(?:betaald|overgemaakt|voldaan)|betalingsbewijs|betalingsadvies`,
+    ].join('|'),
+    'g',
+  ),
+  promise: new RegExp(
+    [
+      String.raw`(?:nous|je)\s(?:allons|vais)\s(?:bientôt\s)?(?:procéder\sau\s|effectuer\sle\s|lancer\sle\s|faire\sle\s|passer\sle\s)?(?:régler|payer|paiement|règlement|virement|virer)|(?:nous|je)\s(?:vous\s)?(?:réglerons|règlerons|paierons|payerons|procéderons|effectuerons|virerons|réglerai|règlerai|paierai|payerai|procéderai|effectuerai|ferons\sle\svirement|ferai\sle\svirement)`,
+      String.raw`(?:paiement|règlement|virement)\s(?:${W}\s){0,2}(?:sera|va\sêtre|est\sprévu|est\sprogrammé|interviendra|partira|devrait\s(?:intervenir|partir|être))|(?:sera|seront)\s(?:${W}\s)?(?:réglée?s?|payée?s?|mises?\sen\spaiement|virée?s?|honorée?s?)|(?:prévu|programmé)\spour\sle|dans\sles\sprochains\sjours|au\sprochain\s(?:cycle|lot)\sde\s(?:paiement|règlement)`,
+      String.raw`(?:i|we)(?:'ll|\swill|\sshall|\sare\sgoing\sto|\sam\sgoing\sto|\sintend\sto|\splan\sto|\sexpect\sto|\scan)\s(?:${W}\s)?(?:pay|settle|transfer|process\s(?:the\s|your\s)?payment|send\s(?:the\s|you\s(?:the\s)?)?payment|make\s(?:the\s)?payment|arrange\s(?:the\s)?payment|wire|release\s(?:the\s)?payment)`,
+      String.raw`payment\s(?:${W}\s){0,2}(?:will\sbe|is\sscheduled|is\splanned|should\sbe|is\sexpected|is\sdue\sto\sgo)|(?:will|should)\sbe\s(?:paid|settled|processed|transferred)|scheduled\sfor\s(?:payment|our\snext)|next\spayment\s(?:run|batch|cycle)`,
+      String.raw`(?:wir\swerden|ich\swerde)\s(?:${W}\s){0,4}(?:überweisen|bezahlen|begleichen|zahlen)|(?:zahlung|überweisung)\s(?:erfolgt|wird)\s(?:${W}\s){0,2}(?:am|bis|in|spätestens)`,
+      String.raw`pagaremos|abonaremos|(?:realizaremos|efectuaremos)\sel\s(?:pago|abono)|transferiremos|procederemos\sal\spago|el\spago\sse\s(?:realizará|efectuará|hará)|(?:vamos|voy)\sa\s(?:pagar|realizar\sel\spago|transferir)`,
+      String.raw`pagheremo|salderemo|(?:effettueremo|disporremo)\sil\s(?:pagamento|bonifico)|provvederemo\s(?:al\spagamento|a\ssaldare)|procederemo\s(?:con\sil|al)\spagamento|il\s(?:pagamento|bonifico)\s(?:sarà|verrà)\s(?:effettuato|eseguito|disposto)`,
+      String.raw`(?:wij|we|ik)\s(?:zullen|zal|gaan|ga)\s(?:${W}\s){0,3}(?:betalen|overmaken|voldoen)|(?:betaling|bedrag)\s(?:volgt|zal|wordt)\s(?:${W}\s){0,3}(?:uitgevoerd|gedaan|voldaan|overgemaakt|betaald)?`,
+    ].join('|'),
+    'g',
+  ),
+  dispute: new RegExp(
+    [
+      String.raw`(?:pas|jamais)\s(?:encore\s)?(?:reçu|vu|trouvé)\s(?:${W}\s){0,2}factures?|(?:montant|tarif|prix|quantité|taux|total|nombre\sd'heures|facture)\s(?:${W}\s){0,3}(?:est\s|semble\s|me\sparaît\s|nous\sparaît\s|paraît\s)?(?:erroné|incorrect|faux|inexact|trop\sélevé|pas\sbon|ne\scorrespond|pas\sjuste)`,
+      String.raw`ne\scorrespond(?:ent)?\spas|non\sconforme|pas\sconforme|(?:une\s)?erreur\s(?:sur|dans)\s(?:la|votre|cette|le)\s(?:facture|montant)|contest(?:e|ons|er|ation)(?![${L}])|litige|désaccord|réclamation|double\sfacturation|facturée?s?\sdeux\sfois|déjà\sété\sfacturé|(?:pas|jamais)\scommandé|ne\spouvons\spas\s(?:régler|payer|valider|accepter)|refus(?:ons)?\s(?:de\s)?(?:payer|régler)|bloquée?\s(?:en\scomptabilité|au\spaiement)|(?:manque|sans)\s(?:le\s)?(?:numéro\sde\s)?bon\sde\scommande|(?:faire|émettre|établir|envoyer)\sun\savoir|prestation\s(?:${W}\s)?(?:non|pas)\s(?:réalisée|terminée|livrée|conforme)`,
+      String.raw`(?:not|never)\s(?:yet\s)?(?:received|seen|got)\s(?:${W}\s){0,2}invoices?|(?:didn't|did\snot|haven't|have\snot|hasn't|has\snot)\s(?:yet\s)?(?:receive|received|get|got|seen)\s(?:${W}\s){0,2}invoices?|(?:amount|price|rate|quantity|hours|total|figure|invoice)\s(?:${W}\s){0,3}(?:is\s|seems\s|looks\s|appears\s)?(?:wrong|incorrect|too\shigh|not\scorrect|inaccurate|higher\sthan)`,
+      String.raw`(?:wrong|incorrect)\s(?:amount|invoice|rate|price|total|vat|po|address|details)|does(?:\snot|n't)\s(?:match|reflect|correspond)|not\swhat\swe\sagreed|(?:we|i)\s(?:dispute|contest|query|disagree|reject|cannot\saccept|can't\saccept|won't\sbe\sable\sto\spay)|(?<![${L}])disputed?(?![${L}])|discrepanc(?:y|ies)|error\s(?:on|in)\s(?:the|your|this)\sinvoice|duplicate\s(?:invoice|charge|billing)|charged\stwice|billed\stwice|(?:issue|send|raise)\s(?:${W}\s)?(?:a\s)?(?:credit\snote|corrected\sinvoice|revised\sinvoice)|missing\s(?:a\s|the\s)?(?:po|purchase\sorder)|(?:put\s)?on\shold|(?:not|never)\s(?:been\s)?(?:delivered|completed|performed)|unable\sto\s(?:pay|process|approve)`,
+      String.raw`(?:nicht|nie|keine)\s(?:rechnung\s)?(?:erhalten|bekommen)|(?:betrag|rechnung|preis)\s(?:${W}\s){0,2}(?:ist\s)?(?:falsch|fehlerhaft|nicht\skorrekt|zu\shoch)|reklamation|widerspruch|widersprechen|beanstand|stimmt\snicht|fehler\sin\sder\srechnung|doppelt\s(?:berechnet|abgerechnet)`,
+      String.raw`no\s(?:hemos|he)\s(?:recibido|visto)\s(?:${W}\s)?factura|(?:importe|precio|factura)\s(?:${W}\s){0,2}(?:es\s)?(?:incorrect[oa]|erróne[oa]|equivocad[oa])|no\scoincide|no\scorresponde|reclamación|disconformidad|no\sestamos\sde\sacuerdo|error\sen\sla\sfactura`,
+      String.raw`non\s(?:abbiamo|ho)\s(?:ricevuto|visto)\s(?:${W}\s)?fattura|(?:importo|prezzo|fattura)\s(?:${W}\s){0,2}(?:è\s)?(?:errat[oa]|sbagliat[oa]|non\scorrett[oa])|non\scorrisponde|contestiamo|contestazione|reclamo|errore\s(?:nella|sulla)\sfattura`,
+      String.raw`geen\sfactuur\s(?:${W}\s)?(?:ontvangen|gezien)|factuur\s(?:${W}\s){0,2}niet\sontvangen|(?:bedrag|factuur|prijs)\s(?:${W}\s){0,2}(?:is\s|klopt\s)?(?:onjuist|niet\scorrect|fout|te\shoog)|klopt\sniet|niet\sakkoord|betwist|bezwaar|fout\sin\sde\sfactuur`,
+    ].join('|'),
+    'g',
+  ),
+  acknowledge: new RegExp(
+    String.raw`bien\sreçu|(?:je|nous)\s(?:la\s|les\s)?(?:transmets|transmettons|fais\ssuivre|faisons\ssuivre|ai\stransmis|avons\stransmis)|(?:received|got)\s(?:${W}\s)?invoice|thanks?\s(?:you\s)?for\s(?:${W}\s)?invoice|(?:forwarded|passed|sent)\s(?:it\s)?(?:on\s)?to\s(?:our\s)?(?:accounts|finance|accounting|ap)|merci\spour\s(?:la|votre)\sfacture|erhalten,?\s(?:vielen\s)?dank|(?:hemos\s)?recibido|ricevut[oa]|(?:in\sgoede\sorde\s)?ontvangen`,
+    'g',
+  ),
+  creditNote: new RegExp(
+    String.raw`(?<![${L}])(?:avoirs?\s(?:n°|no|num|#)|avoir\s(?:${W}\s)?(?:annul|rectif|sur\sla\sfacture|relatif)|note\sde\scrédit|facture\sd'avoir|credit\snotes?|credit\smemo|gutschrift|nota\sde\scrédito|factura\srectificativa|nota\sdi\scredito|creditnota)`,
+    'g',
+  ),
+  deposit: new RegExp(String.raw`acompte|deposit\sinvoice|down\spayment|anzahlungsrechnung|abschlagsrechnung|factura\sde\santicipo|fattura\sd'acconto|aanbetalingsfactuur`, 'g'),
+  quote: new RegExp(
+    String.raw`(?<![${L}])(?:devis|quote|quotation|estimate|proposal|proposition\s(?:commerciale|tarifaire)|angebot|kostenvoranschlag|presupuesto|cotización|preventivo|offerta|offerte|pro-?\s?forma)(?![${L}])`,
+    'g',
+  ),
+  order: new RegExp(
+    String.raw`confirmation\sde\s(?:votre\s)?commande|commande\s(?:${W}\s){0,2}(?:confirmée|validée|expédiée|enregistrée)|votre\scommande|order\sconfirm|your\sorder|order\s(?:#|no|number|received|confirmed|placed)|thank(?:s|\syou)\sfor\s(?:your\s)?order|bestellbestätigung|ihre\sbestellung|auftragsbestätigung|confirmación\sde\s(?:su\s)?pedido|(?:su|tu)\spedido|conferma\s(?:d'\s?)?ordine|(?:il\stuo|il\ssuo)\sordine|orderbevestiging|(?:uw|je)\sbestelling`,
+    'g',
+  ),
+  shipping: new RegExp(
+    String.raw`expédiée?|shipped|shipping\s(?:confirmation|notification|update)|tracking\s(?:number|link|info)|suivi\sde\s(?:colis|livraison|votre\scolis)|(?<![${L}])colis(?![${L}])|out\sfor\sdelivery|en\scours\sde\slivraison|versandbestätigung|sendungsverfolgung|envío|spedizione|verzonden|track\s(?:your|my)\s(?:package|parcel|order)|votre\spaquet|livraison\sprévue`,
+    'g',
+  ),
+  newsletter: new RegExp(
+    String.raw`unsubscribe|se\sdésinscrire|désabonner|désinscription|désinscrire|newsletter|webinar|webinaire|abmelden|darse\sde\sbaja|annulla\s(?:l')?iscrizione|uitschrijven|afmelden|view\s(?:this\semail\s)?in\s(?:your\s)?browser|voir\sla\sversion\sen\sligne|manage\s(?:your\s)?(?:email\s)?preferences|gérer\svos\spréférences`,
+    'g',
+  ),
+  promo: new RegExp(
+    String.raw`code\spromo|promo(?:tion)?s?(?![${L}])|\d{1,2}\s?%\s(?:de\s)?(?:réduction|remise|off|discount|rabatt|descuento|sconto|korting)|soldes|black\sfriday|cyber\smonday|offre\s(?:spéciale|exclusive|limitée)|special\soffer|limited[\s-]time|flash\ssale|(?<![${L}])(?:sale|deal)s?(?![${L}])|free\strial|essai\sgratuit|upgrade\snow|passez\sà|profitez`,
+    'g',
+  ),
+  account: new RegExp(
+    String.raw`mot\sde\spasse|password|passwort|contraseña|réinitialis|reset\s(?:your|the)|verification\scode|code\sde\s(?:vérification|confirmation|sécurité)|two-factor|2fa|connexion\sinhabituelle|new\s(?:sign-?in|login)|nouvelle\sconnexion|confirm\syour\s(?:email|account)|confirmez\svotre\s(?:adresse|compte)|activate\syour\saccount|activez\svotre\scompte|welcome\sto|bienvenue\s(?:sur|chez|dans)`,
+    'g',
+  ),
+  bank: new RegExp(
+    String.raw`relevé\sde\scompte|relevé\sbancaire|(?:account|bank)\sstatement|kontoauszug|extracto\sbancario|estratto\sconto|rekeningafschrift|votre\sconseiller|carte\s(?:bancaire\s)?(?:expire|arrive\sà\sexpiration)|découvert|solde\sde\svotre\scompte|virement\s(?:sortant|émis\sde\svotre\scompte)|(?:card|carte)\s(?:ending|se\sterminant)|prêt\simmobilier|loan|crédit\sà\sla\sconsommation`,
+    'g',
+  ),
+  tax: new RegExp(
+    String.raw`impots\.gouv|impôts?(?![${L}])|dgfip|urssaf|déclaration\s(?:de\s)?(?:tva|revenus|résultats|chiffre\sd'affaires)|avis\sd'(?:imposition|échéance\scfe)|(?<![${L}])cfe(?![${L}])|tax\s(?:return|assessment)|hmrc|(?<![${L}])irs(?![${L}])|finanzamt|steuererklärung|agencia\stributaria|hacienda|agenzia\sdelle\sentrate|belastingdienst|taxe\sfoncière|prélèvement\sà\sla\ssource|cotisations\ssociales`,
+    'g',
+  ),
+};
+
+export interface CueMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The first match of a cue family in `text` (lower-cased, see letters.ts), or null. */
+export function findCue(family: CueFamily, text: string): CueMatch | null {
+  const pattern = CUES[family];
+  pattern.lastIndex = 0;
+  const match = pattern.exec(text);
+  pattern.lastIndex = 0;
+  return match ? { start: match.index, end: match.index + match[0].length, text: match[0] } : null;
+}
+
+/** Every match of a cue family (bounded), for cues whose negation or position matters. */
+export function findCues(family: CueFamily, text: string, max = 8): CueMatch[] {
+  const pattern = CUES[family];
+  pattern.lastIndex = 0;
+  const out: CueMatch[] = [];
+  for (const match of text.matchAll(pattern)) {
+    out.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+    if (out.length >= max) break;
+  }
+  return out;
+}

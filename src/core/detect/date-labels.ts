@@ -1,0 +1,78 @@
+/**
+ * What a written date stands for, from the label just before it in the same sentence.
+ *
+ * - issue: the invoice date ("Date de facture", "facture n° F-12 du", "Invoice date", "Rechnung vom", "fattura del").
+ * - due: the invoice's own due date, stated as such ("Échéance", "due date", "was due on", "fällig am", "vencimiento").
+ * - deadline: a date to pay by, without saying it is the invoice's term ("avant le", "by", "bis zum", "entro il").
+ *   In an invoice it is the due date; in a reminder it is a new deadline and is not the due date.
+ * - promise: a payment announced for a date ("le virement sera effectué le", "we will pay on").
+ * - paid: when a payment happened ("payé le", "paid on"): never a due date.
+ * - other: delivery, meeting, quote dates… anything else labelled.
+ */
+import type { WrittenDate } from './written-dates';
+
+export type DateRole = 'issue' | 'due' | 'deadline' | 'promise' | 'paid' | 'other';
+
+const LABELS: ReadonlyArray<readonly [DateRole, RegExp]> = [
+  [
+    'issue',
+    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n°\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))date\s?:/g,
+  ],
+  [
+    'due',
+    /échéance|echeance|échue?s?\s(?:le|depuis\sle|au)|arrivée?\sà\séchéance\sle|exigible\s(?:le|au)|payable\s(?:le|au)|date\sde\s(?:paiement|règlement)\s?:|due\sdate|(?:was|were|fell|falls|is|became)\s(?:due|payable)\s(?:on)?|due\son|payment\sdue(?:\son)?|due\s?:|f(?:ä|ae)llig(?:\sam|\sseit)?|fälligkeit(?:sdatum)?|zahlungsziel|(?:fecha\sde\s)?vencimiento|vence\sel|venció\sel|vencida\sdesde\sel|scadenza|scade\sil|scaduta\sil|data\sdi\sscadenza|vervaldatum|vervaldag|vervallen\sop/g,
+  ],
+  [
+    'deadline',
+    /(?:avant|d'ici|jusqu'au|au\splus\stard)\s(?:le|au)|date\slimite(?:\sde\s(?:paiement|règlement))?|(?:à\srégler|à\spayer|régler|payer|paiement|règlement)\s(?:avant\s|pour\s|au\splus\stard\s)?le|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))by(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))before(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|no\slater\sthan|payable\sby|pay(?:ment)?\sby|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))bis\s(?:zum|spätestens)?|spätestens\s(?:am|bis)|antes\sdel?|a\smás\stardar\sel|entro\s(?:il|e\snon\soltre\sil)|uiterlijk(?:\sop)?|vóór|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))voor(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/g,
+  ],
+  [
+    'promise',
+    /(?:sera|seront|va\sêtre|vont\sêtre|est\sprévue?|est\sprogrammée?|interviendra|partira)\s(?:[a-z\u00df-\u00ff\u0153]+\s){0,2}(?:le|pour\sle|d'ici\sle|avant\sle|au\splus\stard\sle)|(?:réglerons|règlerons|paierons|payerons|procéderons|effectuerons|virerons|réglerai|paierai|payerai)\s(?:[^\n.]{0,40}\s)?(?:le|d'ici\sle|avant\sle)|prévue?\spour\sle|programmée?\spour\sle|mise?\sen\spaiement\sle|will\s(?:be\s)?(?:pay|paid|settle|settled|transfer|transferred|process|processed|send|sent|make|made|release|released)\s(?:[^\n.]{0,40}\s)?(?:on|by|before)|scheduled\s(?:for|on)|planned\sfor|expected\son|erfolgt\s(?:am|bis)|werden\s[^\n.]{0,40}(?:am|bis)|se\s(?:realizará|efectuará|hará)\s(?:el|antes\sdel)|pagaremos\s(?:[^\n.]{0,30}\s)?(?:el|antes\sdel)|(?:sarà|verrà)\s(?:effettuato|eseguito|disposto)\s(?:il|entro\sil)|pagheremo\s(?:[^\n.]{0,30}\s)?(?:il|entro\sil)|(?:zullen|zal)\s[^\n.]{0,40}\sop|volgt\sop/g,
+  ],
+  [
+    'paid',
+    /(?:payée?s?|réglée?s?|effectuée?s?|viré|émis|reçue?s?|envoyée?)\s(?:ce\s)?le|paid\son|sent\son|made\son|received\son|transferred\son|(?:bezahlt|überwiesen|beglichen)\sam|am\s[^\n]{0,3}(?:bezahlt|überwiesen)|(?:pagad[oa]|realizad[oa]|efectuad[oa])\sel|(?:pagat[oa]|effettuat[oa]|eseguit[oa])\sil|(?:betaald|overgemaakt)\sop/g,
+  ],
+  [
+    'other',
+    /livr(?:é|ée|aison)|deliver(?:ed|y)|rendez-vous|réunion|meeting|devis|quote|commande|order|lieferung|entrega|consegna|levering|période|period|du\s(?=\d)|from\s(?=\d)|depuis\sle|since/g,
+  ],
+];
+
+// How far back a label may be, and where a sentence (hence a label's reach) ends.
+const CONTEXT_CHARS = 70;
+const SENTENCE_END = /[.!?](?:\s|$)|\n\s*\n/g;
+
+export interface LabelledDate {
+  date: WrittenDate;
+  role: DateRole | null;
+}
+
+/** Each date with the role of the label closest before it (null when none in its sentence). */
+export function labelDates(text: string, dates: readonly WrittenDate[]): LabelledDate[] {
+  const out: LabelledDate[] = [];
+  let previousEnd = 0;
+  for (const date of dates) {
+    const before = text.slice(Math.max(previousEnd, date.index - CONTEXT_CHARS), date.index);
+    out.push({ date, role: roleOf(before) });
+    previousEnd = date.end;
+  }
+  return out;
+}
+
+function roleOf(before: string): DateRole | null {
+  let sentenceStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (const match of before.matchAll(SENTENCE_END)) sentenceStart = match.index + match[0].length;
+  const sentence = before.slice(sentenceStart);
+  let best: { role: DateRole; end: number } | null = null;
+  for (const [role, pattern] of LABELS) {
+    pattern.lastIndex = 0;
+    for (const match of sentence.matchAll(pattern)) {
+      const end = match.index + match[0].length;
+      if (best === null || end > best.end) best = { role, end };
+    }
+  }
+  return best?.role ?? null;
+}

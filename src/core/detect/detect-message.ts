@@ -1,0 +1,385 @@
+/**
+ * One message -> one Detection: prepare the text, reject unrelated mail cheaply, gather signals,
+ * classify, then extract the facts the kind calls for, each with its evidence.
+ */
+import type { IsoDate } from '../model';
+import { DEFAULT_END_OF_MONTH_METHOD, addDays, dueDateFromTerms, isValidIsoDate, parseIsoDate } from '../dates';
+import { resolveWrittenDate } from '../reader/written-dates';
+import type { Detection, DetectOptions, EngineMessage, Evidence, EvidenceField, MessageKind } from './types';
+import { maskSegments, prepareMessage, type PreparedMessage, type Segment } from './prepare';
+import { findCue, type CueFamily, type CueMatch } from './cues';
+import { classify, type Classification, type Direction, type Signals } from './classify';
+import { directionFromAddresses, directionFromWords } from './direction';
+import { senderType, type SenderType } from './sender';
+import { findInvoiceNumbers, numberKey, type FoundNumber } from './invoice-numbers';
+import { findAmounts, type AmountMention } from './money';
+import { chooseAmount } from './choose-amount';
+import { findDates, type DateOrder, type WrittenDate } from './written-dates';
+import { labelDates, type LabelledDate } from './date-labels';
+import { findTerms, type FoundTerms } from './terms';
+import { detectLanguage, type DetectLanguage } from './language';
+
+/** Cheap first look: a mail with none of these stems is not about an invoice. */
+const PREFILTER =
+  /factur|invoice|rechnung|fattur|factuu?r|avoir|credit\s?note|gutschrift|creditnota|relance|rappel|remind|paiement|payment|paid|payé|réglé|règlement|reglement|virement|remittance|overdue|impay|unpaid|outstanding|zahlung|überweis|mahnung|erinnerung|pago|pagamento|pagat|bonifico|betaling|betaald|herinnering|sollecito|recordatorio|receipt|reçu|\bbill|\binv|acompte|échéance|due\b|\bfa\d|\bf-\d/;
+
+/** Cue phrases are looked for in the first characters of the newest part (footers excepted). */
+const CUE_LIMIT = 6000;
+
+const BODY_FAMILIES: readonly CueFamily[] = [
+  'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'vendor', 'userPaid', 'reminder', 'paid', 'promise', 'dispute', 'acknowledge',
+  'creditNote', 'deposit', 'quote', 'order', 'shipping', 'newsletter', 'promo', 'account', 'bank', 'tax',
+];
+// In a reply, the subject is the original mail's: only what it names counts, not what it is.
+const REPLY_SUBJECT_FAMILIES: readonly CueFamily[] = ['invoiceWord', 'creditNote', 'deposit'];
+
+/** Context a thread gives a message (see thread.ts). */
+export interface MessageContext {
+  /** The user's addresses inferred from the thread when none were given. */
+  inferredOwn?: ReadonlySet<string>;
+  threadAboutInvoice?: boolean;
+  /** The message already prepared (a second pass in a thread). */
+  prepared?: PreparedMessage;
+}
+
+/** The detection plus what the thread analysis reuses. */
+export interface DetailedDetection {
+  detection: Detection;
+  prepared: PreparedMessage;
+  /** Direction as read from the words only (for inferring the user's addresses in a thread). */
+  wordDirection: Direction;
+  sender: SenderType;
+  creditNote: boolean;
+  /** The invoice numbers were read in the quoted history (the newest part names none). */
+  numbersFromHistory: boolean;
+}
+
+export function detectMessage(message: EngineMessage, options: DetectOptions): Detection {
+  return detectDetailed(message, options, {}).detection;
+}
+
+export function detectDetailed(message: EngineMessage, options: DetectOptions, context: MessageContext): DetailedDetection {
+  const prepared = context.prepared ?? prepareMessage(message);
+  const own = ownSet(options.ownAddresses, context.inferredOwn);
+  const sender = senderType(message.from?.email ?? null);
+  const subjectCore = prepared.subjectLower.slice(prepared.subjectCoreStart);
+  const mailDay = dayOf(message.date);
+
+  if (
+    !context.threadAboutInvoice &&
+    !PREFILTER.test(prepared.subjectLower) &&
+    !PREFILTER.test(prepared.main.lower) &&
+    !prepared.attachments.some((attachment) => PREFILTER.test(attachment.lower))
+  ) {
+    const direction = directionFromAddresses(message, own);
+    const language = detectLanguage(`${subjectCore}\n${prepared.main.lower}`);
+    return { detection: unrelated(prepared, direction, language, 0.97), prepared, wordDirection: 'unknown', sender, creditNote: false, numbersFromHistory: false };
+  }
+  maskSegments(prepared);
+  const main = prepared.main;
+
+  // Cues: the subject (what the mail says it is, unless it is a reply's), then the newest part.
+  const cues: Signals['cues'] = {};
+  const subjectFamilies = prepared.isReply ? REPLY_SUBJECT_FAMILIES : BODY_FAMILIES;
+  const cueText = main.lower.length > CUE_LIMIT ? main.lower.slice(0, CUE_LIMIT) : main.lower;
+  for (const family of BODY_FAMILIES) {
+    const inSubject = subjectFamilies.includes(family) ? findCue(family, subjectCore) : null;
+    if (inSubject) {
+      cues[family] = { ...inSubject, start: inSubject.start + prepared.subjectCoreStart, end: inSubject.end + prepared.subjectCoreStart, source: 'subject' };
+      continue;
+    }
+    const inBody = findCue(family, family === 'newsletter' ? main.lower : cueText);
+    if (inBody) cues[family] = { ...inBody, source: 'body' };
+  }
+  const attachmentWords = prepared.attachments.some((attachment) => findCue('invoiceWord', attachment.lower.slice(0, attachment.stemEnd)) !== null);
+  const attachmentQuote = prepared.attachments.some((attachment) => findCue('quote', attachment.lower) !== null);
+
+  // Invoice numbers: newest part, subject, attachment names.
+  const bodyNumbers = findInvoiceNumbers(main.lower, main.text);
+  const subjectNumbers = findInvoiceNumbers(prepared.subjectLower, prepared.subject);
+  const attachmentNumbers = prepared.attachments.map((attachment) =>
+    findInvoiceNumbers(attachment.lower.slice(0, attachment.stemEnd), attachment.name.slice(0, attachment.stemEnd)),
+  );
+  const invoiceAttachment = !attachmentQuote && (attachmentWords || attachmentNumbers.some((found) => found.length > 0));
+
+  // Amounts: newest part first; the subject and attachment names when the body has none.
+  const bodyAmounts = findAmounts(main.lower, main.text);
+  const subjectAmounts = bodyAmounts.length === 0 ? findAmounts(prepared.subjectLower, prepared.subject) : [];
+
+  const wordDirection = directionFromWords(cues, sender);
+  const addressDirection = directionFromAddresses(message, own);
+  const direction: Direction = addressDirection !== 'unknown' ? addressDirection : wordDirection;
+
+  const numberCount = bodyNumbers.length + subjectNumbers.length + attachmentNumbers.reduce((sum, found) => sum + found.length, 0);
+  const signals: Signals = {
+    cues,
+    numberCount,
+    ownNumberCount: bodyNumbers.length + attachmentNumbers.reduce((sum, found) => sum + found.length, 0) + (prepared.isReply ? 0 : subjectNumbers.length),
+    invoiceAttachment,
+    hasAmount: bodyAmounts.length > 0 || subjectAmounts.length > 0,
+    sender,
+    isReply: prepared.isReply,
+    threadAboutInvoice: context.threadAboutInvoice ?? false,
+  };
+  const classification = classify(signals, direction);
+  const language = detectLanguage(`${subjectCore}\n${main.lower}`, languageFallback(prepared));
+  if (!classification.related) {
+    return { detection: unrelated(prepared, direction, language, classification.confidence), prepared, wordDirection, sender, creditNote: false, numbersFromHistory: false };
+  }
+  const kind = classification.kind as MessageKind;
+  const creditNote = cues.creditNote !== undefined || bodyNumbers.some((found) => found.creditNote);
+
+  const evidence: Partial<Record<EvidenceField, Evidence[]>> = {};
+  const kindEvidence = cueEvidence(classification, prepared);
+  if (kindEvidence) evidence.kind = [kindEvidence];
+
+  // Invoice numbers, in order: body, subject, attachments; duplicates dropped.
+  const numbers: string[] = [];
+  const numberEvidence: Evidence[] = [];
+  const seen = new Set<string>();
+  const addNumber = (found: FoundNumber, item: Evidence): void => {
+    const key = numberKey(found.number);
+    if (seen.has(key)) return;
+    seen.add(key);
+    numbers.push(found.number);
+    numberEvidence.push(item);
+  };
+  for (const found of bodyNumbers) addNumber(found, bodyEvidence(prepared, prepared.main, found.start, found.end));
+  for (const found of subjectNumbers) addNumber(found, { source: 'subject', text: prepared.subject.slice(found.start, found.end), start: found.start, end: found.end });
+  attachmentNumbers.forEach((list, index) => {
+    const name = prepared.attachments[index]?.name ?? '';
+    for (const found of list) addNumber(found, { source: 'attachment', attachment_index: index, text: name.slice(found.start, found.end), start: found.start, end: found.end });
+  });
+  let usedHistory = false;
+  // A reply that names no invoice ("c'est réglé") is about the one in the quoted mail.
+  if (numbers.length === 0 && prepared.history && (kind === 'payment_notice' || kind === 'promise' || kind === 'dispute' || kind === 'other_invoice_related')) {
+    for (const found of findInvoiceNumbers(prepared.history.lower, prepared.history.text).slice(0, 3)) {
+      addNumber(found, bodyEvidence(prepared, prepared.history, found.start, found.end));
+      usedHistory = true;
+    }
+  }
+  if (numberEvidence.length > 0) evidence.invoice_numbers = numberEvidence;
+
+  // Amount.
+  let amountSource: { mentions: AmountMention[]; segment: Segment | null; source: 'body' | 'subject' | 'attachment'; index?: number } | null = null;
+  if (bodyAmounts.length > 0) amountSource = { mentions: bodyAmounts, segment: prepared.main, source: 'body' };
+  else if (subjectAmounts.length > 0) amountSource = { mentions: subjectAmounts, segment: null, source: 'subject' };
+  else {
+    for (const [index, attachment] of prepared.attachments.entries()) {
+      const found = findAmounts(attachment.lower.slice(0, attachment.stemEnd), attachment.name.slice(0, attachment.stemEnd));
+      if (found.length > 0) {
+        amountSource = { mentions: found, segment: null, source: 'attachment', index };
+        break;
+      }
+    }
+  }
+  if (!amountSource && usedHistory && prepared.history) {
+    const found = findAmounts(prepared.history.lower, prepared.history.text);
+    if (found.length > 0) amountSource = { mentions: found, segment: prepared.history, source: 'body' };
+  }
+  const amountKind: MessageKind = usedHistory && amountSource?.segment === prepared.history ? 'invoice_sent' : kind;
+  const chosen = amountSource ? chooseAmount(amountSource.mentions, amountKind, numbers.length, creditNote) : null;
+  if (chosen && amountSource) {
+    const items = chosen.from.map((mention): Evidence => {
+      if (amountSource.segment) return bodyEvidence(prepared, amountSource.segment, mention.start, mention.end);
+      if (amountSource.source === 'subject') return { source: 'subject', text: prepared.subject.slice(mention.start, mention.end), start: mention.start, end: mention.end };
+      const name = prepared.attachments[amountSource.index ?? 0]?.name ?? '';
+      return { source: 'attachment', attachment_index: amountSource.index ?? 0, text: name.slice(mention.start, mention.end), start: mention.start, end: mention.end };
+    });
+    evidence.amount = items;
+    evidence.currency = items;
+  }
+
+  // Dates and terms.
+  const currency = chosen?.currency ?? majorityCurrency(bodyAmounts);
+  const order: DateOrder = language === 'en' && currency === 'USD' ? 'mdy' : 'dmy';
+  const labelled = labelDates(main.lower, findDates(main.lower, order));
+  const terms = findTerms(main.lower);
+  const isInvoice = kind === 'invoice_sent' || kind === 'vendor_bill';
+  const usableTerms = terms && (isInvoice || terms.strong) ? terms : null;
+  const several = new Set(numbers.map(numberKey)).size >= 2 && !creditNote;
+
+  const issue = firstWithRole(labelled, ['issue']);
+  let issueDate = issue ? resolveWrittenDate(issue.date, mailDay, 'onOrBefore') : null;
+  if (issue && issueDate) evidence.issue_date = [bodyEvidence(prepared, prepared.main, issue.date.index, issue.date.end)];
+  if (issueDate === null && isInvoice) issueDate = mailDay;
+
+  let dueDate: IsoDate | null = null;
+  if (!several) {
+    const due = firstWithRole(labelled, isInvoice ? ['due', 'deadline'] : ['due']);
+    const dueReference = issueDate ?? mailDay;
+    dueDate = due ? resolveWrittenDate(due.date, dueReference, 'onOrAfter') : null;
+    if (due && dueDate) evidence.due_date = [bodyEvidence(prepared, prepared.main, due.date.index, due.date.end)];
+    if (dueDate === null && usableTerms && issueDate !== null) {
+      dueDate = dueDateFromTerms(issueDate, usableTerms.terms, options.endOfMonthMethod ?? DEFAULT_END_OF_MONTH_METHOD);
+      evidence.due_date = [termsEvidence(prepared, usableTerms)];
+    }
+  }
+  if (usableTerms) evidence.terms = [termsEvidence(prepared, usableTerms)];
+
+  let promisedDate: IsoDate | null = null;
+  if (kind === 'promise') {
+    const promised = findPromisedDate(prepared, labelled, classification, mailDay, language);
+    if (promised) {
+      promisedDate = promised.date;
+      evidence.promised_date = [promised.evidence];
+    }
+  }
+
+  const counterparty = counterpartyOf(message, own, kind, direction, sender);
+  const detection: Detection = {
+    is_invoice_related: true,
+    kind,
+    invoice_numbers: numbers,
+    amount: chosen?.value ?? null,
+    currency: chosen ? chosen.currency : null,
+    issue_date: issueDate,
+    due_date: dueDate,
+    terms: usableTerms?.text ?? null,
+    counterparty,
+    promised_date: promisedDate,
+    direction,
+    language,
+    confidence: classification.confidence,
+    evidence,
+    body_text: prepared.bodyText,
+  };
+  return { detection, prepared, wordDirection, sender, creditNote, numbersFromHistory: usedHistory };
+}
+
+function unrelated(prepared: PreparedMessage, direction: Direction, language: DetectLanguage, confidence: number): Detection {
+  return {
+    is_invoice_related: false,
+    kind: null,
+    invoice_numbers: [],
+    amount: null,
+    currency: null,
+    issue_date: null,
+    due_date: null,
+    terms: null,
+    counterparty: null,
+    promised_date: null,
+    direction,
+    language,
+    confidence,
+    evidence: {},
+    body_text: prepared.bodyText,
+  };
+}
+
+function ownSet(addresses: readonly string[], inferred: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  const own = new Set(addresses.map((address) => address.trim().toLowerCase()).filter((address) => address !== ''));
+  if (own.size === 0 && inferred) for (const address of inferred) own.add(address);
+  return own;
+}
+
+function dayOf(date: string | null): IsoDate | null {
+  if (!date) return null;
+  const day = date.slice(0, 10);
+  return isValidIsoDate(day) ? day : null;
+}
+
+function languageFallback(prepared: PreparedMessage): DetectLanguage {
+  return /€|eur\b/.test(prepared.main.lower.slice(0, 2000)) ? 'fr' : 'en';
+}
+
+function majorityCurrency(mentions: readonly AmountMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const mention of mentions) counts.set(mention.currency, (counts.get(mention.currency) ?? 0) + 1);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [currency, count] of counts) if (count > bestCount) [best, bestCount] = [currency, count];
+  return best;
+}
+
+function bodyEvidence(prepared: PreparedMessage, segment: Segment, start: number, end: number): Evidence {
+  const absoluteStart = segment.base + start;
+  const absoluteEnd = segment.base + end;
+  return { source: 'body', text: prepared.bodyText.slice(absoluteStart, absoluteEnd), start: absoluteStart, end: absoluteEnd };
+}
+
+function termsEvidence(prepared: PreparedMessage, terms: FoundTerms): Evidence {
+  return bodyEvidence(prepared, prepared.main, terms.start, terms.end);
+}
+
+function cueEvidence(classification: Classification, prepared: PreparedMessage): Evidence | null {
+  const cue = classification.kindCue;
+  if (!cue) return null;
+  if (cue.source === 'subject') return { source: 'subject', text: prepared.subject.slice(cue.start, cue.end), start: cue.start, end: cue.end };
+  return bodyEvidence(prepared, prepared.main, cue.start, cue.end);
+}
+
+function firstWithRole(dates: readonly LabelledDate[], roles: ReadonlyArray<LabelledDate['role']>): LabelledDate | null {
+  for (const role of roles) {
+    const found = dates.find((date) => date.role === role);
+    if (found) return found;
+  }
+  return null;
+}
+
+// Relative days in a promise ("le virement partira demain", "we'll pay on Friday").
+const RELATIVE_DAY =
+  /(?<![\p{L}])(après-demain|demain|tomorrow|übermorgen|morgen|mañana|domani|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|woensdag|donderdag|vrijdag)(?![\p{L}])/iu;
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5,
+  montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, lunes: 1, martes: 2, miércoles: 3, jueves: 4, viernes: 5,
+  lunedì: 1, martedì: 2, mercoledì: 3, giovedì: 4, venerdì: 5, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5,
+};
+
+function findPromisedDate(
+  prepared: PreparedMessage,
+  labelled: readonly LabelledDate[],
+  classification: Classification,
+  mailDay: IsoDate | null,
+  _language: DetectLanguage,
+): { date: IsoDate; evidence: Evidence } | null {
+  const cue: CueMatch | null = classification.kindCue?.source === 'body' ? classification.kindCue : null;
+  const candidates = [
+    labelled.find((date) => date.role === 'promise'),
+    labelled.find((date) => cue !== null && date.date.index >= cue.start && (date.role === null || date.role === 'deadline')),
+    labelled.find((date) => date.role === 'deadline' || date.role === null),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const resolved = resolveWrittenDate(candidate.date, mailDay, 'onOrAfter');
+    if (resolved) return { date: resolved, evidence: bodyEvidence(prepared, prepared.main, candidate.date.index, candidate.date.end) };
+  }
+  if (mailDay === null) return null;
+  const from = cue ? cue.start : 0;
+  const relative = RELATIVE_DAY.exec(prepared.main.lower.slice(from, from + 400));
+  if (!relative || relative[1] === undefined) return null;
+  const word = relative[1].toLowerCase();
+  let date: IsoDate;
+  if (word === 'demain' || word === 'tomorrow' || word === 'morgen' || word === 'mañana' || word === 'domani') date = addDays(mailDay, 1);
+  else if (word === 'après-demain' || word === 'übermorgen') date = addDays(mailDay, 2);
+  else {
+    const target = WEEKDAYS[word];
+    const parts = parseIsoDate(mailDay);
+    if (target === undefined || !parts) return null;
+    const today = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
+    const ahead = ((target - today + 7) % 7) || 7;
+    date = addDays(mailDay, ahead);
+  }
+  const start = from + relative.index;
+  return { date, evidence: bodyEvidence(prepared, prepared.main, start, start + relative[0].length) };
+}
+
+function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: MessageKind, direction: Direction, sender: SenderType): string | null {
+  const from = message.from?.email.toLowerCase() ?? null;
+  const firstOther = (): string | null => {
+    for (const address of [...message.to, ...message.cc]) {
+      const email = address.email.toLowerCase();
+      if (!own.has(email) && email !== from) return email;
+    }
+    return null;
+  };
+  if (direction === 'sent') return firstOther();
+  if (direction === 'received') {
+    if (sender === 'bank' || (sender === 'platform' && kind !== 'vendor_bill')) return null;
+    return from;
+  }
+  // Unknown direction: what the user writes goes to the client; what the user receives comes from it.
+  if (kind === 'invoice_sent' || kind === 'reminder') return firstOther() ?? from;
+  if (sender === 'bank' || (sender === 'platform' && kind !== 'vendor_bill')) return null;
+  return from;
+}

@@ -1,0 +1,116 @@
+/**
+ * Invoice (and credit note) numbers. Two ways a number is recognised:
+ *
+ * 1. Introduced by an invoice word, in any of the six languages: "Facture n° F-2026-041",
+ *    "Invoice #1042", "Rechnung Nr. RE-2025-12", "factura nº 2025/031", "fattura n. 12/2025",
+ *    "factuur 2025-0042", "avoir AV-3", "credit note CN-0003", "factures F-12, F-13 et F-14".
+ * 2. By the shape invoicing tools give them, even without the word: "INV-0042", "FA2501-0001"
+ *    (Dolibarr), "INV/2025/00012" (Odoo), "F-2025-014", "AV2501-0002".
+ *
+ * Quote, order, PO, receipt, transfer, tracking, contract or customer references are never taken:
+ * they are introduced by other words ("devis n° D-12", "PO 4500123", "commande 88"), and a shape
+ * match right after one of those words is dropped.
+ */
+import { L } from './letters';
+
+export interface FoundNumber {
+  number: string;
+  start: number;
+  end: number;
+  /** The number is a credit note's ("avoir n°", "credit note"). */
+  creditNote: boolean;
+}
+
+const INVOICE_KEYWORD = String.raw`(?:factures?|facture\s(?:d['’]\s?acompte|de\ssolde|rectificative|finale|d['’]avoir)|avoirs?|notes?\sde\scr[ée]dit|invoices?|tax\sinvoice|deposit\sinvoice|credit\s?notes?|credit\smemo|bills?|rechnung(?:en)?|rechnungs-?(?:nummer|nr\.?)|schlussrechnung|abschlagsrechnung|anzahlungsrechnung|gutschrift|facturas?|factura\srectificativa|nota\sde\scr[ée]dito|fattur[ae]|nota\sdi\scredito|factu(?:u)?r(?:en)?|creditnota|credit\snota|re-?nr\.?)`;
+const CREDIT_KEYWORD = /^(?:avoir|note|credit|gutschrift|nota|creditnota|factura\srectificativa)/;
+// A deposit invoice may state its share: "facture d'acompte (30 %) n° FA-3".
+const SHARE = String.raw`(?:\s?\(?\s?\d{1,3}\s?%\s?\)?)?`;
+const MARKER = String.raw`(?:n\s?[°º]|nº|n\.|(?:num(?:[ée]ro|ber|\.)?|número|numero|nummer|no|nr|ref|réf(?:[ée]rence)?)(?![${L}])\.?|#)`;
+const TOKEN = String.raw`([a-z0-9](?:[a-z0-9_\-/.]{0,28}[a-z0-9])?)`;
+
+const KEYWORD_FIRST = new RegExp(
+  String.raw`(?<![${L}\d])(${INVOICE_KEYWORD})${SHARE}\s?(?:\(\s?)?(?:${MARKER}\s?)?(?:[:#]\s?)?${TOKEN}`,
+  'g',
+);
+// "N° de facture : 2026-07", "Numéro de facture F-12", "Invoice number: INV-7", "Rechnungsnummer: 12".
+const MARKER_FIRST = new RegExp(
+  String.raw`(?<![${L}\d])(?:${MARKER}|(?:num(?:[ée]ro|ber)|número|numero|nummer))\s?(?:de\s(?:la\s)?|d'\s?|of\s(?:the\s)?|del(?:la)?\s|van\s(?:de\s)?)?(${INVOICE_KEYWORD})\s?[:#]?\s?${TOKEN}`,
+  'g',
+);
+// "… F-12, F-13 et F-14": more numbers after the first.
+const LIST_NEXT = new RegExp(String.raw`^\s?(?:,|;|/|&|\+|et|and|und|y|e|en|ou|or)\s?(?:${MARKER}\s?)?${TOKEN}`);
+// Numbers shaped by invoicing tools (case-sensitive prefixes).
+const SHAPED = /(?<![A-Za-z\u00c0-\u024f\d\-/_.])((?:INV|FAC|FACT|FA|FV|FC|AV|AVO|CN|RE|RG|INVOICE)[-_/]?(?:\d{2,4}[-_/])?\d{2,}(?:[-_/]\d{1,6}){0,2}|F-?\d{4}-\d{1,6}(?:-\d{1,6})?|F-\d{3,8})(?![A-Za-z\u00c0-\u024f\d]|[-_/]\d)/g;
+
+// Words after which a reference is not an invoice's.
+const OTHER_REFERENCE_BEFORE =
+  /(?<![a-z])(?:devis|quote|quotation|estimate|proposal|commande|order|\bpo\b|purchase|bon|\bbc\b|angebot|bestellung|auftrag|presupuesto|pedido|preventivo|ordine|offerte|bestelling|tracking|suivi|colis|virement|transfer|transaction|receipt|reçu|ticket|contrat|contract|dossier|client|customer|account|compte|mandat|mandate|sepa|rum|ics|siret|siren|tva|vat)\s?(?:n\s?[°º]|no\.?|nr\.?|#|number|num[ée]ro|ref\.?|:)?\s?:?\s?$/;
+// A date or an amount right after the keyword is not a number: "facture du 12/10", "facture 960 €".
+const DATE_SHAPED = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2})$/;
+const AMOUNT_CONTINUES = /^(?:\s?\d{3}(?!\d)|[,.]\d|\s?(?:€|£|\$|eur\b|euros?\b|gbp\b|usd\b|chf\b|%))/;
+const NOT_A_NUMBER = /^(?:19|20)\d{2}$/; // "facture 2025" is a year, not a number
+
+const MAX_NUMBERS = 30;
+
+/**
+ * Invoice numbers in `original`, in reading order, without duplicates; `text` is its lower-cased
+ * copy (same offsets, see letters.ts) that the word patterns read. Numbers are returned as written.
+ */
+export function findInvoiceNumbers(text: string, original: string): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  const add = (token: string, start: number, creditNote: boolean): number => {
+    const end = start + token.length;
+    if (!isInvoiceNumber(token) || AMOUNT_CONTINUES.test(text.slice(end, end + 5))) return -1;
+    if (found.some((number) => start < number.end && number.start < end)) return end;
+    found.push({ number: original.slice(start, end), start, end, creditNote });
+    return end;
+  };
+
+  for (const pattern of [KEYWORD_FIRST, MARKER_FIRST]) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (found.length >= MAX_NUMBERS) break;
+      const token = match[2];
+      if (token === undefined) continue;
+      const keyword = match[1] ?? '';
+      // "invoice for", "facture du" etc. are caught by the digit rule; a pro-forma is not an invoice.
+      const start = match.index + match[0].length - token.length;
+      if (/pro-?\s?forma/.test(text.slice(match.index, start))) continue;
+      const creditNote = CREDIT_KEYWORD.test(keyword);
+      let end = add(token, start, creditNote);
+      // A list after the first number.
+      let guard = 0;
+      while (end !== -1 && guard < MAX_NUMBERS) {
+        guard += 1;
+        const next = LIST_NEXT.exec(text.slice(end, end + 60));
+        if (!next || next[1] === undefined) break;
+        const nextStart = end + next[0].length - next[1].length;
+        if (!similarShape(token, next[1])) break;
+        end = add(next[1], nextStart, creditNote);
+      }
+    }
+  }
+  SHAPED.lastIndex = 0;
+  for (const match of original.matchAll(SHAPED)) {
+    if (found.length >= MAX_NUMBERS) break;
+    const token = match[1] ?? match[0];
+    if (OTHER_REFERENCE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
+    add(token, match.index, /^(?:AV|AVO|CN)/.test(token));
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+function isInvoiceNumber(token: string): boolean {
+  return /\d/.test(token) && token.length <= 30 && !DATE_SHAPED.test(token) && !NOT_A_NUMBER.test(token);
+}
+
+function similarShape(first: string, next: string): boolean {
+  const prefix = (token: string): string => /^[A-Za-z]*/.exec(token)?.[0].toUpperCase() ?? '';
+  return prefix(first) === prefix(next) && Math.abs(first.length - next.length) <= 3 && /\d/.test(next);
+}
+
+/** Numbers-only keys, so "F-2026-041" and "f-2026-041" count once. */
+export function numberKey(number: string): string {
+  return number.toUpperCase();
+}

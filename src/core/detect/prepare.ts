@@ -1,0 +1,158 @@
+/**
+ * Turns an EngineMessage into what the classifier and extractors read:
+ * - `bodyText`: the text part, or the text derived from the HTML part (evidence offsets refer to it);
+ * - `main`: the newest part of the message (or, for a bare forward, the forwarded mail), capped in
+ *   length, with typographic spaces normalised and quotes, signatures and company identifiers
+ *   blanked out. Blanking keeps every other character at its offset, so a match in `main` at
+ *   index i is at `main.base + i` in `bodyText`.
+ * - `history`: the quoted history, same treatment, for context only.
+ */
+import type { EngineMessage } from './types';
+import { htmlToText } from './html-to-text';
+import { splitHistory } from './quoted-history';
+import { identifierRanges, signatureStart } from './signature';
+import { lowerSameLength } from './letters';
+
+/**
+ * A piece of the body text, normalised (same length) and, once `maskSegments` ran, with quotes,
+ * signature and identifiers blanked; `lower` is its lower-cased copy (same offsets) that the
+ * patterns read. `base` is its offset in `bodyText`.
+ */
+export interface Segment {
+  text: string;
+  lower: string;
+  base: number;
+  /** Ranges to blank ([start, end) in the segment), applied by `maskSegments`. */
+  pending: Array<readonly [number, number]>;
+  masked: boolean;
+}
+
+export interface PreparedMessage {
+  bodyText: string;
+  main: Segment;
+  history: Segment | null;
+  /** The main part is a forwarded mail (the sender added little or nothing above it). */
+  forwardedMain: boolean;
+  /** The subject, normalised (same length as the original, capped), and lower-cased. */
+  subject: string;
+  subjectLower: string;
+  /** Where the subject starts after "Re:", "Fwd:", "TR:" prefixes. */
+  subjectCoreStart: number;
+  isReply: boolean;
+  isForward: boolean;
+  /** Attachment names, normalised ("_" as spaces), with the extension's start (name length when none). */
+  attachments: ReadonlyArray<{ name: string; lower: string; stemEnd: number }>;
+}
+
+/** Only the first KBs of the newest part are read: invoices state their facts early. */
+export const MAIN_LIMIT = 16_384;
+const HISTORY_LIMIT = 8_192;
+const SUBJECT_LIMIT = 500;
+const ATTACHMENT_LIMIT = 30;
+
+const REPLY_PREFIX = /^\s?(?:(?:re|aw|sv|rv|r|antw|antwort|réf|ref|ris|odp|vs)\s?(?:\[\d{1,3}\])?\s?:\s?)/i;
+const FORWARD_PREFIX = /^\s?(?:(?:fwd?|tr|wg|fw|rv|i|enc|doorgestuurd|trans)\s?:\s?)/i;
+
+export function prepareMessage(message: EngineMessage): PreparedMessage {
+  const text = message.text ?? '';
+  const bodyText = text.trim() !== '' ? text : message.html ? htmlToText(message.html) : text;
+
+  const split = splitHistory(bodyText, MAIN_LIMIT + 4096);
+  let mainStart = 0;
+  let mainEnd = Math.min(split.newestEnd, MAIN_LIMIT);
+  let history: Segment | null = null;
+  let forwardedMain = false;
+
+  if (split.historyStart !== -1) {
+    const newestText = bodyText.slice(0, split.newestEnd);
+    // A forward with nothing (or a line) written above it: the forwarded mail is what to read.
+    if (split.forwarded && countLetters(newestText, 400) < 120) {
+      forwardedMain = true;
+      mainStart = split.historyStart;
+      const inner = splitHistory(bodyText.slice(mainStart), MAIN_LIMIT);
+      mainEnd = mainStart + Math.min(inner.newestEnd, MAIN_LIMIT);
+      if (inner.historyStart !== -1) history = segment(bodyText, mainStart + inner.historyStart, mainStart + inner.historyStart + HISTORY_LIMIT, []);
+    } else {
+      history = segment(bodyText, split.historyStart, split.historyStart + HISTORY_LIMIT, []);
+    }
+  }
+  const main = segment(bodyText, mainStart, mainEnd, forwardedMain ? [] : split.quotedLines);
+
+  const rawSubject = (message.subject ?? '').slice(0, SUBJECT_LIMIT);
+  const subject = normalize(rawSubject);
+  let subjectCoreStart = 0;
+  let isReply = false;
+  let isForward = false;
+  for (let guard = 0; guard < 4; guard += 1) {
+    const rest = subject.slice(subjectCoreStart);
+    const reply = REPLY_PREFIX.exec(rest);
+    const forward = reply ? null : FORWARD_PREFIX.exec(rest);
+    const prefix = reply ?? forward;
+    if (!prefix) break;
+    if (reply) isReply = true;
+    else isForward = true;
+    subjectCoreStart += prefix[0].length;
+  }
+  const attachments = (message.attachments ?? []).slice(0, ATTACHMENT_LIMIT).map((raw) => {
+    const name = normalize(raw.slice(0, 200)).replace(/_/g, ' ');
+    const extension = /\.[a-z0-9]{2,5}$/i.exec(name);
+    return { name, lower: lowerSameLength(name), stemEnd: extension ? extension.index : name.length };
+  });
+  return { bodyText, main, history, forwardedMain, subject, subjectLower: lowerSameLength(subject), subjectCoreStart, isReply, isForward, attachments };
+}
+
+/**
+ * Blanks quotes, the signature and company identifiers in the segments. Separate from
+ * `prepareMessage` so mail rejected by the first cheap look never pays for it.
+ */
+export function maskSegments(prepared: PreparedMessage): void {
+  for (const segment of [prepared.main, prepared.history]) {
+    if (!segment || segment.masked) continue;
+    const ranges = [...segment.pending];
+    const signature = signatureStart(segment.text);
+    if (signature !== -1) ranges.push([signature, segment.text.length]);
+    ranges.push(...identifierRanges(segment.text, segment.lower));
+    if (ranges.length > 0) {
+      segment.text = blank(segment.text, ranges);
+      segment.lower = blank(segment.lower, ranges);
+    }
+    segment.masked = true;
+  }
+}
+
+/** A normalised slice of the body; the quoted lines given are blanked by `maskSegments`. */
+function segment(bodyText: string, start: number, end: number, quoted: ReadonlyArray<readonly [number, number]>): Segment {
+  const stop = Math.min(end, bodyText.length);
+  const text = normalize(bodyText.slice(start, stop));
+  const pending = quoted.map(([a, b]) => [a - start, b - start] as const);
+  return { text, lower: lowerSameLength(text), base: start, pending, masked: false };
+}
+
+/** Same-length normalisation: typographic spaces, apostrophes, hyphens and CR become plain ones. */
+export function normalize(text: string): string {
+  return text.replace(/[\u00a0\u202f\u2007\u2009\u200a\r]/g, ' ').replace(/[\u2019\u02bc\u2018]/g, "'").replace(/[\u2010\u2011\u2212]/g, '-');
+}
+
+function blank(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const [rawStart, rawEnd] of sorted) {
+    const start = Math.max(cursor, Math.max(0, rawStart));
+    const end = Math.min(text.length, rawEnd);
+    if (end <= start) continue;
+    parts.push(text.slice(cursor, start), text.slice(start, end).replace(/[^\n]/g, ' '));
+    cursor = end;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}
+
+function countLetters(text: string, max: number): number {
+  let count = 0;
+  for (let index = 0; index < text.length && count < max; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 191) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,82 @@
+/**
+ * Company identifiers and contact details that must never be read as amounts or invoice numbers:
+ * SIRET/SIREN, RCS, VAT numbers, IBAN/BIC, share capital ("au capital de 10 000 €"), phone numbers,
+ * postal addresses. French invoices must print most of them (late-payment-law.md 1.5), so they are
+ * in nearly every invoice mail's footer.
+ *
+ * Instead of deleting them (which would shift every offset), the caller blanks the returned ranges
+ * with spaces: evidence offsets stay valid in the body text.
+ */
+
+// Keyword-led identifiers: the keyword and what follows on the line, up to a bounded length.
+// "capital" lines carry a currency amount ("SARL au capital de 10 000 €"): the whole tail goes.
+const LEGAL_IDENTIFIER = new RegExp(
+  [
+    String.raw`\b(?:siret|siren|rcs|r\.c\.s\.|rm|ape|naf|eori|duns)\b[^\n]{0,60}`,
+    String.raw`\b(?:n°|no|num[ée]ro|numéro)?\s?(?:de\s)?tva\s(?:intra[-\s]?(?:communautaire|com\.?)?|intracom)[^\n]{0,40}`,
+    String.raw`\bn°\s?(?:de\s)?tva\b[^\n]{0,30}`,
+    String.raw`\bvat\s?(?:reg(?:istration)?\.?\s?)?(?:no\.?|number|id|#)[^\n]{0,30}`,
+    String.raw`\b(?:ust-?id(?:nr)?\.?|ust\.?-?idnr\.?|umsatzsteuer-?id(?:entifikationsnummer)?|steuer-?nr\.?|steuernummer|handelsregister|hrb|amtsgericht)\b[^\n]{0,40}`,
+    String.raw`\b(?:partita\s+iva|p\.\s?iva|c\.f\.|codice\s+fiscale|cif|nif|n\.i\.f\.|kvk(?:-nummer)?|btw(?:-?nummer|-?nr\.?|\s?nr\.?)|btw-id|kbo)\b[^\n]{0,40}`,
+    String.raw`\b(?:iban|bic|swift|rib|sort\s+code|routing\s+(?:no|number)|account\s+(?:no|number)|kontonummer|blz)\b[^\n]{0,60}`,
+    String.raw`\b(?:au\s+)?capital(?:\s+social)?\s+(?:de\s+)?\d[^\n]{0,40}`,
+    String.raw`\b(?:share\s+capital|stammkapital|capitale\s+sociale|capital\s+social)\b[^\n]{0,40}`,
+    String.raw`\b(?:company|registered|reg\.)\s+(?:no|number|in\s+england)[^\n]{0,40}`,
+  ].join('|'),
+  'g',
+);
+
+// Phones: keyword-led ("Tél. : 01 23 45 67 89", "Phone: +44 20 7946 0958"), international, French.
+const PHONE = new RegExp(
+  [
+    String.raw`\b(?:t[ée]l(?:[ée]phone)?|tel|phone|mobile|mob|portable|fax|gsm|tfno|tel[ée]fono|telefon|telefoon|cell)\.?\s?(?:\.|:)?\s?[+(0-9][0-9 ().\-/]{5,22}`,
+    String.raw`(?<![\w+])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,5}`,
+    String.raw`(?<![\d,.])0[1-9](?:[\s.\-]\d{2}){4}(?![\d,])`,
+  ].join('|'),
+  'g',
+);
+
+// Postal addresses, on the lower-cased text: "12 rue de la Paix", "Hauptstraße 5", "BP 12", "CS 30012".
+const ADDRESS = new RegExp(
+  [
+    String.raw`\b\d{1,4}(?:\s?(?:bis|ter))?,?\s(?:rue|avenue|av\.|bd|boulevard|place|chemin|all[ée]e|impasse|quai|route|cours|square|street|st\.|road|rd\.|lane|calle|avda\.|via|viale|piazza|straat|laan|weg)\s[^\n]{0,50}`,
+    String.raw`(?<=[a-zäöüß])(?:straße|strasse|str\.|weg|platz|gasse|allee)\s\d{1,4}[a-z]?(?![0-9])`,
+    String.raw`\bcs\s\d{4,6}\b`,
+    String.raw`\b(?:bp|b\.p\.)\s\d{1,6}\b`,
+  ].join('|'),
+  'g',
+);
+// On the original text (case matters): bare VAT numbers "FR12345678901", postcode + city "75011 Paris".
+const CASED = new RegExp(
+  [
+    String.raw`\b(?:FR|DE|GB|BE|IT|ES|NL|LU|CH|AT|IE|PT)\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3,4}\s?\d{2,5}\b`,
+    String.raw`(?<![\d,.\-/])(?:F-|D-|CH-|B-)?\d{5}(?![\d,.\-/])\s(?!(?:EUR|Euros?|CHF|USD|GBP|TTC|HT|HTVA|TVA|VAT|Fr)(?![A-Za-z]))(?=[A-ZÀ-ÖØ-Þ])[A-Za-zÀ-ÖØ-öø-ÿ' -]{2,30}`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * Ranges (as [start, end) pairs, in order) that hold identifiers and contact details, from the
+ * text and its lower-cased copy (same offsets).
+ */
+export function identifierRanges(text: string, lower: string): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  const collect = (pattern: RegExp, input: string): void => {
+    pattern.lastIndex = 0;
+    for (const match of input.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  };
+  collect(LEGAL_IDENTIFIER, lower);
+  collect(PHONE, lower);
+  collect(ADDRESS, lower);
+  collect(CASED, text);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+// A signature delimiter ("-- " on its own line), after which everything is signature.
+const SIGNATURE_DELIMITER = /^-- ?$/m;
+
+/** Where a signature introduced by "-- " starts, or -1. */
+export function signatureStart(text: string): number {
+  const match = SIGNATURE_DELIMITER.exec(text);
+  return match ? match.index : -1;
+}
