@@ -15,8 +15,9 @@
  * - thread_analysis_p95_ms: 95th percentile of analyzeThread on a realistic 50-message thread
  *   (the panel's case), over many runs after a warm-up. Goal <= 5.
  *
- * Each timed pass is run twice and the faster one kept (the first also warms the JIT). About 30 s
- * on a 2-core machine.
+ * Each timed pass is run twice and the faster one kept (the first also warms the JIT); a pass longer
+ * than 20 s is run once. Under a minute on a 2-core machine at the goal speeds, under 3 minutes at
+ * 1,000 msg/s.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -28,7 +29,8 @@ import { analyzeThread, detectMessage } from '../src/core/detect';
 import type { EngineMessage } from '../src/core/detect/types';
 import { runScan } from '../src/cli/scan';
 import { mboxSource } from '../src/cli/sources';
-import { parseEml } from '../src/mail/parse-eml';
+import { parseEml, type ParsedMail } from '../src/mail/parse-eml';
+import { useSyncBlobInThisProcess } from '../src/mail/sync-blob';
 
 export interface ScanFigure {
   key: string;
@@ -274,13 +276,13 @@ async function timeBare(file: string, size: number, parse: boolean): Promise<{ p
 
 /** Where scan time goes: split, MIME parse, detection (per message, microseconds), from the bare passes. */
 async function detectionOnly(file: string, size: number, limit: number): Promise<number> {
-  const parsed = [];
+  const parsed: ParsedMail[] = [];
   for await (const raw of mboxSource(file, 'bench.mbox', size).messages()) {
     const mail = await parseEml(raw.bytes).catch(() => null);
     if (mail) parsed.push(mail);
     if (parsed.length >= limit) break;
   }
-  const detect = (mail: (typeof parsed)[number]) => {
+  const detect = (mail: ParsedMail) => {
     try {
       detectMessage(mail, { ownAddresses: [ME] });
     } catch {
@@ -319,6 +321,8 @@ function threadFigure(): ScanFigure {
 }
 
 export async function scanFigures(): Promise<ScanFigure[]> {
+  // The same process set-up as `relance scan` (src/cli/main.ts), for both the scan and the bare pass.
+  useSyncBlobInThisProcess();
   const dir = mkdtempSync(path.join(tmpdir(), 'relance-bench-scan-'));
   try {
     const file = path.join(dir, 'bench.mbox');
@@ -326,16 +330,23 @@ export async function scanFigures(): Promise<ScanFigure[]> {
     const mb = (size / 2 ** 20).toFixed(0);
     const avgKb = (size / MESSAGES / 1024).toFixed(1);
 
-    // Twice each, the faster kept: the first pass also warms the JIT and the page cache.
-    const split = [await timeBare(file, size, false), await timeBare(file, size, false)].reduce((a, b) => (a.perSecond > b.perSecond ? a : b));
-    const bare = [await timeBare(file, size, true), await timeBare(file, size, true)].reduce((a, b) => (a.perSecond > b.perSecond ? a : b));
-    const scan = [await timeScan(file, size), await timeScan(file, size)].reduce((a, b) => (a.perSecond > b.perSecond ? a : b));
+    // Twice each, the faster kept (the first pass also warms the JIT and the page cache); once
+    // when a pass takes more than 20 s, to stay within the bench's time budget.
+    const best = async <T extends { perSecond: number; messages: number }>(pass: () => Promise<T>): Promise<T> => {
+      const first = await pass();
+      if (first.messages / first.perSecond > 20) return first;
+      const second = await pass();
+      return second.perSecond > first.perSecond ? second : first;
+    };
+    const split = await best(() => timeBare(file, size, false));
+    const bare = await best(() => timeBare(file, size, true));
+    const scan = await best(() => timeScan(file, size));
     const detectUs = await detectionOnly(file, size, 6000);
 
     const splitUs = 1e6 / split.perSecond;
     const parseUs = 1e6 / bare.perSecond - splitUs;
     const scanUs = 1e6 / scan.perSecond;
-    const breakdown = `per message: split ${splitUs.toFixed(0)} µs, MIME parse ${parseUs.toFixed(0)} µs, detection ${detectUs.toFixed(0)} µs, JSON + rest ${Math.max(0, scanUs - splitUs - parseUs - detectUs).toFixed(0)} µs`;
+    const breakdown = `per message: split ${splitUs.toFixed(0)} µs, MIME parse ${parseUs.toFixed(0)} µs, detection ${detectUs.toFixed(0)} µs, other (JSON lines, GC under the mixed load) ${Math.max(0, scanUs - splitUs - parseUs - detectUs).toFixed(0)} µs`;
     const ratio = bare.perSecond / scan.perSecond;
     return [
       {

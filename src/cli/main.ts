@@ -11,6 +11,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { useSyncBlobInThisProcess } from '../mail/sync-blob';
 import { runScan } from './scan';
 import { openSource, SourceError } from './sources';
 
@@ -121,6 +122,7 @@ export async function main(argv: string[], io: MainIO = { stdout: process.stdout
     io.stdout.write(USAGE);
     return 0;
   }
+  useSyncBlobInThisProcess(); // postal-mime's per-part Blob reads dominate otherwise (sync-blob.ts)
   try {
     if (args.ledger) await checkLedgerTarget(args.ledger);
     const source = await openSource(args.path);

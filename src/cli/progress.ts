@@ -53,8 +53,9 @@ export function terminalProgress(stderr: Pick<Writable, 'write'> & { columns?: n
     const filled = Math.round(fraction * width);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
     const text = `${bar} ${String(Math.floor(fraction * 100)).padStart(3)}%  ${formatBytes(lastBytes)}/${formatBytes(totalBytes)}  ${lastMessages} msgs  ${rate} msg/s`;
-    const columns = stderr.columns ?? 80;
-    stderr.write(`\r${text.slice(0, Math.max(10, columns - 1))}\x1b[K`);
+    // Some terminals (a pty without a size) report 0 columns: assume 80 then.
+    const columns = stderr.columns && stderr.columns >= 20 ? stderr.columns : 80;
+    stderr.write(`\r${text.slice(0, columns - 1)}\x1b[K`);
     shown = true;
   };
   const clear = () => {

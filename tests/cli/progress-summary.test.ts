@@ -39,10 +39,15 @@ describe('terminalProgress', () => {
   it('keeps the line within the terminal width', () => {
     let t = 0;
     const out = { ...sink(), columns: 30 };
+    const narrow = { ...sink(), columns: 0 };
     const progress = terminalProgress(out, 100, () => t);
     t = 500;
     progress.tick(1, 50);
     expect(out.chunks[0]!.replace('\r', '').replace('\x1b[K', '').length).toBeLessThanOrEqual(29);
+    // A terminal that reports no width gets 80 columns.
+    const unsized = terminalProgress(narrow, 100, () => t);
+    unsized.tick(1, 50);
+    expect(narrow.chunks[0]).toContain('msg/s');
   });
 });
 

@@ -12,10 +12,10 @@ import type { AmountMention, AmountRole } from './money';
 
 type Ranks = Readonly<Record<AmountRole, number>>;
 
-const INVOICE_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, deposit: 4, plain: 3, paid: 2, excl_tax: 1, unit: 0, tax: -1 };
-const REMINDER_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, plain: 4, deposit: 2, excl_tax: 1, paid: 0, unit: 0, tax: -1 };
-const PAYMENT_RANKS: Ranks = { paid: 7, incl_tax: 6, total: 5, balance: 4, plain: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1 };
-const CLAIM_RANKS: Ranks = { incl_tax: 7, total: 6, balance: 5, plain: 5, paid: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1 };
+const INVOICE_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, deposit: 4, plain: 3, paid: 2, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
+const REMINDER_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, plain: 4, deposit: 2, excl_tax: 1, paid: 0, unit: 0, tax: -1, quote: -2 };
+const PAYMENT_RANKS: Ranks = { paid: 7, incl_tax: 6, total: 5, balance: 4, plain: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
+const CLAIM_RANKS: Ranks = { incl_tax: 7, total: 6, balance: 5, plain: 5, paid: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
 
 function ranksFor(kind: MessageKind | null): Ranks {
   switch (kind) {
@@ -41,7 +41,7 @@ export interface ChosenAmount {
 
 export function chooseAmount(mentions: readonly AmountMention[], kind: MessageKind | null, invoiceCount: number, creditNote: boolean): ChosenAmount | null {
   // Deductions ("Acompte versé : -600 €") are not the total, except on a credit note.
-  const usable = mentions.filter((mention) => creditNote || !mention.negative);
+  const usable = mentions.filter((mention) => (creditNote || !mention.negative) && mention.role !== 'quote');
   if (usable.length === 0) return null;
   const ranks = ranksFor(kind);
   const bestRank = Math.max(...usable.map((mention) => ranks[mention.role]));

@@ -46,6 +46,7 @@ const NEGATIVE_WEIGHTS: ReadonlyArray<readonly [CueFamily, number]> = [
   ['account', 3],
   ['bank', 2],
   ['tax', 2.5],
+  ['autoReply', 5],
 ];
 
 export function relatedness(signals: Signals): { related: boolean; margin: number } {
@@ -57,6 +58,7 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
   if (signals.cues.invoiceWord?.source === 'subject') positive += 1;
   if (signals.cues.invoiceWord?.source === 'body') positive += 1;
   for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote'] as const) if (has(family)) positive += 1.5;
+  if (has('billingInfo')) positive += 2;
   // Payment and promise words are about an invoice only in an invoice context.
   const invoiceContext = positive > 0 || signals.threadAboutInvoice || signals.isReply;
   for (const family of ['paid', 'promise', 'userPaid'] as const) if (has(family) && invoiceContext) positive += 1.5;
@@ -72,7 +74,19 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
   // A vendor's "your order"/"your account" wording is part of a bill, not a reason to reject it.
   if (has('vendor') && (signals.numberCount > 0 || signals.invoiceAttachment)) negative = Math.max(0, negative - 2);
   const margin = positive - negative;
-  return { related: positive >= 2 && margin >= 1.5, margin };
+  // Something must name an invoice (or be a payment word in an invoice context): "your next bill
+  // will reflect the new price" alone is not about one.
+  const anchored =
+    signals.numberCount > 0 ||
+    signals.invoiceAttachment ||
+    has('invoiceWord') ||
+    has('sendInvoice') ||
+    has('reminder') ||
+    has('creditNote') ||
+    has('invoiceDelivery') ||
+    has('billingInfo') ||
+    (invoiceContext && (has('paid') || has('promise') || has('dispute') || has('userPaid')));
+  return { related: anchored && positive >= 2 && margin >= 1.5, margin };
 }
 
 export function classify(signals: Signals, direction: Direction): Classification {
@@ -106,6 +120,13 @@ export function classify(signals: Signals, direction: Direction): Classification
   }
 
   // Received (or unknown: read as the words say).
+  // A vendor's automated mail: its "will be debited" is not a client's promise. A reminder it
+  // sends is still a reminder (the user owes the supplier).
+  const platformNotice = signals.sender === 'bank' || signals.sender === 'platform';
+  if (automated && !platformNotice && (cue('vendor') || cue('invoiceDelivery') || signals.invoiceAttachment)) {
+    if (cue('reminder') && !cue('userPaid')) return pick('reminder', 'reminder', 0.5);
+    return pick('vendor_bill', first('vendor', 'invoiceDelivery', 'userPaid'), 0.8);
+  }
   if (cue('dispute') && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
   const clientWords = first('promise', 'paid');
   if (clientWords === 'promise') return pick('promise', 'promise', 1);

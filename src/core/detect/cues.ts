@@ -26,11 +26,26 @@ export type CueFamily =
   | 'promo'
   | 'account'
   | 'bank'
-  | 'tax';
+  | 'tax'
+  | 'autoReply'
+  | 'billingInfo';
 
 const W = String.raw`[${L}\d'-]{1,25}`; // one word, for bounded gaps: (?:${W}\s){0,3}
+// A gap within a clause: up to 80 characters on the same line, lazily ("we have invoice 12 (€ 1.815,00) today paid").
+// A period counts as a sentence end only before a space ("1.815,00" and "n." stay inside).
+const G = String.raw`(?:[^\n!?.]|\.(?=\S)){0,80}?`;
 
 const CUES: Readonly<Record<CueFamily, RegExp>> = {
+  // Out-of-office and other automatic replies: nothing about the invoice, whatever the subject says.
+  autoReply: new RegExp(
+    String.raw`réponse\sautomatique|message\sd'absence|je\ssuis\s(?:actuellement\s)?absente?|(?:absente?|en\scongés?)\sjusqu'au|out\sof\s(?:the\s)?office|automatic\sreply|auto-?reply|i\sam\s(?:currently\s)?(?:away|out\sof)|abwesenheitsnotiz|(?:bin|ist)\s(?:ich\s)?(?:nicht\sim\sbüro|abwesend)|fuera\sde\sla\soficina|respuesta\sautomática|fuori\sufficio|risposta\sautomatica|afwezigheidsbericht|automatisch\santwoord|ben\s(?:ik\s)?afwezig`,
+    'g',
+  ),
+  // Billing administration (address, contact, bank details for invoices): related, no invoice.
+  billingInfo: new RegExp(
+    String.raw`adresse\sde\sfacturation|coordonnées\sde\sfacturation|contact\s(?:de\s)?facturation|service\sfacturation|billing\s(?:address|contact|details|email)|invoicing\s(?:address|details)|rechnungsadresse|dirección\sde\sfacturación|indirizzo\sdi\sfatturazione|factuuradres`,
+    'g',
+  ),
   // An invoice or credit note named as such (not "facturation", "invoicing").
   invoiceWord: new RegExp(
     String.raw`(?<![${L}])(?:factures?|avoirs?\s(?:n°|no|num)|invoices?|credit\snotes?|rechnung(?:en)?|gutschrift|facturas?|fattur[ae]|factu(?:u)?r(?:en)?|creditnota|nota\sd[ei]\scr[ée]dit[oa]?)(?![${L}])`,
@@ -66,6 +81,7 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
   // The user is the customer: a SaaS or utility bill.
   vendor: new RegExp(
     [
+      String.raw`(?:è|sono)\sdisponibil[ei]\s${G}fattur|(?:tua|sua)\sarea\s(?:clienti|riservata)|rinnovo\sdel\sservizio|(?:est|sont)\sdisponibles?\sdans\svotre\s(?:espace|compte)|in\s(?:ihrem|deinem)\s(?:kundenkonto|kundenbereich)|in\s(?:uw|je)\s(?:account|klantenportaal)`,
       String.raw`votre\s(?:dernière\s|nouvelle\s)?facture\s(?:${W}\s){0,3}(?:est\s)?(?:disponible|prête|en\sligne|émise|a\sété\sémise)`,
       String.raw`(?:your|the)\s(?:latest\s|new\s|monthly\s)?(?:${W}\s)?(?:invoice|bill|receipt|statement)\s(?:${W}\s){0,2}(?:is\s)?(?:now\s)?(?:available|ready)`,
       String.raw`your\s(?:${W}\s){0,2}(?:receipt|bill)(?![${L}])|receipt\sfrom|reçu\sde\s(?:paiement|votre\spaiement)|votre\sreçu`,
@@ -88,6 +104,8 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
   ),
   reminder: new RegExp(
     [
+      String.raw`échue?s?\s(?:depuis|le)|arrivée?s?\sà\séchéance|il\sreste\s(?:cependant\s|encore\s|toujours\s)?(?:un\ssolde|à\spayer|à\srégler)|solde\srestant|(?:je|nous)\sreviens?\svers\svous\s(?:au\ssujet|concernant|à\spropos|pour)|(?:n'avons|n'ai)\s(?:pas|toujours\spas)\s(?:encore\s)?reçue?s?\sen\spaiement|(?:factures?|montant|somme|solde)\s${G}(?:impayée?s?|en\sretard|en\souffrance|non\s(?:réglée?s?|payée?s?))`,
+      String.raw`petit\srappel|rappel\s(?:pour|concernant|au\ssujet\sde)\s(?:la|les|votre|ta|vos|tes)\s(?:facture|règlement|paiement)|(?:friendly|gentle|quick|payment)\sreminder|just\sa\sreminder`,
       String.raw`(?<![${L}])relance|rappel\s(?:de\s)?(?:paiement|facture|d'échéance|amiable|de\srèglement)|(?:premier|1er|second|deuxième|2e|2ème|troisième|3e|dernier)\srappel|^\s?rappel(?![${L}])|mise\sen\sdemeure`,
       String.raw`(?:factures?|montant|somme|solde)\s(?:${W}\s){0,3}(?:impayée?s?|échue?s?|en\sretard|en\souffrance|restée?s?\simpayée?s?|non\s(?:réglée?s?|payée?s?))`,
       String.raw`(?<![${L}])impayée?s?|(?:encore|toujours)\simpayée?s?|(?:échéance|date\sd'échéance)\s(?:${W}\s){0,2}(?:est\s|a\sété\s)?(?:dépassée|passée)`,
@@ -104,6 +122,10 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
   // The client (or a bank, a platform) says the invoice is paid; the user confirms receiving a payment.
   paid: new RegExp(
     [
+      String.raw`(?:wij|we|ik)\s(?:hebben|heb)\s${G}(?:betaald|overgemaakt|voldaan)|(?:wir\shaben|ich\shabe|habe)\s${G}(?:überwiesen|bezahlt|beglichen|angewiesen)|(?:hemos|he)\s${G}(?:pagado|abonado|transferido|realizado\sel\spago|realizado\sla\stransferencia|efectuado\sel\spago)|(?:abbiamo|ho)\s${G}(?:pagato|saldato|bonificato|effettuato\sil\s(?:pagamento|bonifico)|disposto\sil\sbonifico|eseguito\sil\sbonifico)`,
+      String.raw`(?:(?<![a-z])i|(?<![a-z])we|just|have|'ve)\s(?:just\s)?(?:sent|made|wired|transferred|initiated|processed|released|submitted)\s(?:you\s)?(?:the\s|a\s|your\s|our\s)?(?:payment|transfer|funds|money|ach|wire|bacs|remittance)`,
+      String.raw`(?:virement|paiement|règlement|versement)\s${G}(?:a\sété|ont\sété|est|vient\sd'être)\s(?:bien\s)?(?:effectué|émis|envoyé|fait|passé|réalisé|parti|exécuté|ordonné|validé|lancé|viré)`,
+      String.raw`(?:nous\s(?:avons|venons\sde)|j'ai|je\sviens\sde|on\sa|on\svient\sde)\s${G}(?:réglé|régler|payé|payer|soldé|viré|virer|transféré|procédé\sau|effectué\sle\s(?:virement|paiement|règlement)|fait\sle\s(?:virement|paiement)|émis\sle\svirement|passé\sle\svirement|envoyé\sle\s(?:virement|paiement|règlement))`,
       String.raw`(?:c'est|tout\sest)\s(?:bien\s)?(?:réglé|payé)|(?:paiement|règlement|virement|versement)\s(?:${W}\s){0,4}(?:a\sété\s|est\s|bien\s|vient\sd'être\s)(?:bien\s)?(?:effectué|envoyé|émis|fait|passé|réalisé|parti|exécuté|ordonné|validé|lancé|reçu)`,
       String.raw`(?:nous\savons|j'ai|on\sa)\s(?:bien\s)?(?:${W}\s)?(?:réglé|payé|soldé|viré|procédé\sau\s(?:paiement|règlement|virement)|effectué\sle\s(?:paiement|règlement|virement)|fait\sle\s(?:virement|paiement)|lancé\sle\svirement|émis\sle\svirement|passé\sle\svirement)`,
       String.raw`(?:facture|factures)\s(?:${W}\s){0,3}(?:a|ont)\sété\s(?:réglée?s?|payée?s?|mises?\sen\spaiement|soldée?s?|acquittée?s?)|(?:a|ont)\sété\s(?:réglée?s?|payée?s?|soldée?s?)(?![${L}])|mises?\sen\spaiement|avis\sde\s(?:paiement|virement|règlement|versement)|(?:preuve|justificatif|confirmation|copie)\sde\s(?:paiement|virement|règlement)|ordre\sde\svirement`,
@@ -119,6 +141,9 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
   ),
   promise: new RegExp(
     [
+      String.raw`(?:wir\swerden|ich\swerde|werden\swir)\s${G}(?:überweisen|bezahlen|begleichen|zahlen|anweisen)|(?:we|wij|ik)\s(?:betalen|betaal|voldoen|voldoe)\s|(?:we|wij|ik)\s(?:maken|maak)\s${G}over|(?:realizaremos|haremos|efectuaremos)\s${G}(?:pago|transferencia)`,
+      String.raw`payment\s${G}(?:is|will\sbe|has\sbeen)\s(?:scheduled|planned|set|queued|approved\sfor|booked)|(?:we'll|we\swill|i'll|i\swill)\s(?:get|have)\s${G}(?:paid|settled|processed|sent|transferred)|(?:we|i)\s(?:will|'ll|shall)\s(?:be\s)?(?:able\sto\s)?(?:pay|settle|transfer|process)`,
+      String.raw`(?:je|nous|on)\s(?:vous\s|te\s)?(?:fais|faisons|lance|lançons|programme|programmons|envoie|envoyons|passe|passons|ferai|ferons|lancerai|lancerons|enverrai|enverrons)\s(?:le\s|un\s|l')?(?:virement|paiement|règlement)|(?:a|ont|avons|ai)\s(?:bien\s)?programmé\s(?:le\s|la\s)?(?:règlement|paiement|virement|mise\sen\spaiement)|(?:règlement|paiement|virement)\s(?:est\s|a\sété\s)?(?:programmé|planifié|prévu)`,
       String.raw`(?:nous|je)\s(?:allons|vais)\s(?:bientôt\s)?(?:procéder\sau\s|effectuer\sle\s|lancer\sle\s|faire\sle\s|passer\sle\s)?(?:régler|payer|paiement|règlement|virement|virer)|(?:nous|je)\s(?:vous\s)?(?:réglerons|règlerons|paierons|payerons|procéderons|effectuerons|virerons|réglerai|règlerai|paierai|payerai|procéderai|effectuerai|ferons\sle\svirement|ferai\sle\svirement)`,
       String.raw`(?:paiement|règlement|virement)\s(?:${W}\s){0,2}(?:sera|va\sêtre|est\sprévu|est\sprogrammé|interviendra|partira|devrait\s(?:intervenir|partir|être))|(?:sera|seront)\s(?:${W}\s)?(?:réglée?s?|payée?s?|mises?\sen\spaiement|virée?s?|honorée?s?)|(?:prévu|programmé)\spour\sle|dans\sles\sprochains\sjours|au\sprochain\s(?:cycle|lot)\sde\s(?:paiement|règlement)`,
       String.raw`(?:i|we)(?:'ll|\swill|\sshall|\sare\sgoing\sto|\sam\sgoing\sto|\sintend\sto|\splan\sto|\sexpect\sto|\scan)\s(?:${W}\s)?(?:pay|settle|transfer|process\s(?:the\s|your\s)?payment|send\s(?:the\s|you\s(?:the\s)?)?payment|make\s(?:the\s)?payment|arrange\s(?:the\s)?payment|wire|release\s(?:the\s)?payment)`,
@@ -132,6 +157,7 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
   ),
   dispute: new RegExp(
     [
+      String.raw`(?:not|never)\s(?:be\s)?paying|(?:won't|will\snot|cannot|can't|unable\sto)\s(?:pay|process|approve|accept)\s(?:it|this|the|invoice|that|until)|facture\srectificative|(?:ne\s)?pourrons\spas\s(?:la\s|le\s|les\s)?(?:régler|payer|valider)|ne\spouvons\spas\s(?:la\s|le\s|les\s)?(?:régler|payer|valider|accepter)|doublon|annuler\s(?:la|cette)\s(?:seconde|facture|deuxième)|pas\sd'accord|n'est\spas\sjustifié`,
       String.raw`(?:pas|jamais)\s(?:encore\s)?(?:reçu|vu|trouvé)\s(?:${W}\s){0,2}factures?|(?:montant|tarif|prix|quantité|taux|total|nombre\sd'heures|facture)\s(?:${W}\s){0,3}(?:est\s|semble\s|me\sparaît\s|nous\sparaît\s|paraît\s)?(?:erroné|incorrect|faux|inexact|trop\sélevé|pas\sbon|ne\scorrespond|pas\sjuste)`,
       String.raw`ne\scorrespond(?:ent)?\spas|non\sconforme|pas\sconforme|(?:une\s)?erreur\s(?:sur|dans)\s(?:la|votre|cette|le)\s(?:facture|montant)|contest(?:e|ons|er|ation)(?![${L}])|litige|désaccord|réclamation|double\sfacturation|facturée?s?\sdeux\sfois|déjà\sété\sfacturé|(?:pas|jamais)\scommandé|ne\spouvons\spas\s(?:régler|payer|valider|accepter)|refus(?:ons)?\s(?:de\s)?(?:payer|régler)|bloquée?\s(?:en\scomptabilité|au\spaiement)|(?:manque|sans)\s(?:le\s)?(?:numéro\sde\s)?bon\sde\scommande|(?:faire|émettre|établir|envoyer)\sun\savoir|prestation\s(?:${W}\s)?(?:non|pas)\s(?:réalisée|terminée|livrée|conforme)`,
       String.raw`(?:not|never)\s(?:yet\s)?(?:received|seen|got)\s(?:${W}\s){0,2}invoices?|(?:didn't|did\snot|haven't|have\snot|hasn't|has\snot)\s(?:yet\s)?(?:receive|received|get|got|seen)\s(?:${W}\s){0,2}invoices?|(?:amount|price|rate|quantity|hours|total|figure|invoice)\s(?:${W}\s){0,3}(?:is\s|seems\s|looks\s|appears\s)?(?:wrong|incorrect|too\shigh|not\scorrect|inaccurate|higher\sthan)`,
@@ -165,11 +191,11 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
     'g',
   ),
   newsletter: new RegExp(
-    String.raw`unsubscribe|se\sdésinscrire|désabonner|désinscription|désinscrire|newsletter|webinar|webinaire|abmelden|darse\sde\sbaja|annulla\s(?:l')?iscrizione|uitschrijven|afmelden|view\s(?:this\semail\s)?in\s(?:your\s)?browser|voir\sla\sversion\sen\sligne|manage\s(?:your\s)?(?:email\s)?preferences|gérer\svos\spréférences`,
+    String.raw`new\sin\s[a-z]|what's\snew|nouveautés?\s|découvrez\s|en\ssavoir\splus|learn\smore|plans?\sstart|starting\sat|à\spartir\sde\s\d|astuces|conseils\spour|tips\s(?:for|to)|notre\sguide|our\sguide|read\smore|lire\sla\ssuite|unsubscribe|se\sdésinscrire|désabonner|désinscription|désinscrire|newsletter|webinar|webinaire|abmelden|darse\sde\sbaja|annulla\s(?:l')?iscrizione|uitschrijven|afmelden|view\s(?:this\semail\s)?in\s(?:your\s)?browser|voir\sla\sversion\sen\sligne|manage\s(?:your\s)?(?:email\s)?preferences|gérer\svos\spréférences`,
     'g',
   ),
   promo: new RegExp(
-    String.raw`code\spromo|promo(?:tion)?s?(?![${L}])|\d{1,2}\s?%\s(?:de\s)?(?:réduction|remise|off|discount|rabatt|descuento|sconto|korting)|soldes|black\sfriday|cyber\smonday|offre\s(?:spéciale|exclusive|limitée)|special\soffer|limited[\s-]time|flash\ssale|(?<![${L}])(?:sale|deal)s?(?![${L}])|free\strial|essai\sgratuit|upgrade\snow|passez\sà|profitez`,
+    String.raw`new\sprice|nouveaux?\starifs?|price\schange|changes?\sto\s[a-z\s]{0,30}pricing|changement\sde\starif|preisänderung|code\spromo|promo(?:tion)?s?(?![${L}])|\d{1,2}\s?%\s(?:de\s)?(?:réduction|remise|off|discount|rabatt|descuento|sconto|korting)|soldes|black\sfriday|cyber\smonday|offre\s(?:spéciale|exclusive|limitée)|special\soffer|limited[\s-]time|flash\ssale|(?<![${L}])(?:sale|deal)s?(?![${L}])|free\strial|essai\sgratuit|upgrade\snow|passez\sà|profitez`,
     'g',
   ),
   account: new RegExp(
@@ -192,23 +218,36 @@ export interface CueMatch {
   text: string;
 }
 
-/** The first match of a cue family in `text` (lower-cased, see letters.ts), or null. */
+const FAMILIES = Object.keys(CUES) as CueFamily[];
+
+/** The first match of each cue family in `text` (lower-cased, see letters.ts). */
+export function findAllCues(text: string, families: ReadonlySet<CueFamily> | null = null): Partial<Record<CueFamily, CueMatch>> {
+  const found: Partial<Record<CueFamily, CueMatch>> = {};
+  for (const family of FAMILIES) {
+    if (families && !families.has(family)) continue;
+    const cue = findCue(family, text);
+    if (cue) found[family] = cue;
+  }
+  return found;
+}
+
+// "Si votre paiement a été effectué entre-temps…", "If you have already paid…": a reminder's
+// politeness, not a payment. Checked in the words just before a payment or promise cue.
+const CONDITIONAL_BEFORE = /(?:^|[^a-z])(?:si|s'|if|falls|wenn|se|indien|als|in\scase|unless|sauf\ssi)\s(?:[a-z'\u00df-\u00ff]{1,15}\s){0,3}$/;
+const CONDITIONAL_FAMILIES: ReadonlySet<CueFamily> = new Set(['paid', 'promise', 'userPaid']);
+
+/** The first match of one cue family in `text` (lower-cased, see letters.ts), or null. */
 export function findCue(family: CueFamily, text: string): CueMatch | null {
   const pattern = CUES[family];
   pattern.lastIndex = 0;
-  const match = pattern.exec(text);
-  pattern.lastIndex = 0;
-  return match ? { start: match.index, end: match.index + match[0].length, text: match[0] } : null;
-}
-
-/** Every match of a cue family (bounded), for cues whose negation or position matters. */
-export function findCues(family: CueFamily, text: string, max = 8): CueMatch[] {
-  const pattern = CUES[family];
-  pattern.lastIndex = 0;
-  const out: CueMatch[] = [];
-  for (const match of text.matchAll(pattern)) {
-    out.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-    if (out.length >= max) break;
+  let tries = 0;
+  for (let match = pattern.exec(text); match !== null && tries < 8; match = pattern.exec(text)) {
+    tries += 1;
+    if (match[0] === '') pattern.lastIndex += 1;
+    else if (CONDITIONAL_FAMILIES.has(family) && CONDITIONAL_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
+    pattern.lastIndex = 0;
+    return { start: match.index, end: match.index + match[0].length, text: match[0] };
   }
-  return out;
+  pattern.lastIndex = 0;
+  return null;
 }

@@ -16,11 +16,11 @@ export type DateRole = 'issue' | 'due' | 'deadline' | 'promise' | 'paid' | 'othe
 const LABELS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   [
     'issue',
-    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n°\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))date\s?:/g,
+    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n[°º]\s?|nº\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|(?:de|con)\sfecha|fechada|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan|(?:^|\n)\s?date\s?:/g,
   ],
   [
     'due',
-    /échéance|echeance|échue?s?\s(?:le|depuis\sle|au)|arrivée?\sà\séchéance\sle|exigible\s(?:le|au)|payable\s(?:le|au)|date\sde\s(?:paiement|règlement)\s?:|due\sdate|(?:was|were|fell|falls|is|became)\s(?:due|payable)\s(?:on)?|due\son|payment\sdue(?:\son)?|due\s?:|f(?:ä|ae)llig(?:\sam|\sseit)?|fälligkeit(?:sdatum)?|zahlungsziel|(?:fecha\sde\s)?vencimiento|vence\sel|venció\sel|vencida\sdesde\sel|scadenza|scade\sil|scaduta\sil|data\sdi\sscadenza|vervaldatum|vervaldag|vervallen\sop/g,
+    /échéance|echeance|(?:était|étaient|est|sont)\sdue?s?\s(?:le|depuis\sle)|échue?s?\s(?:le|depuis\sle|au)|arrivée?\sà\séchéance\sle|exigible\s(?:le|au)|payable\s(?:le|au)|date\sde\s(?:paiement|règlement)\s?:|due\sdate|(?:was|were|fell|falls|is|became)\s(?:due|payable)\s(?:on)?|due\son|payment\sdue(?:\son)?|due\s?:|(?<![a-z])due(?=\s)|f(?:ä|ae)llig(?:\sam|\sseit)?|fälligkeit(?:sdatum)?|zahlungsziel|(?:fecha\sde\s)?vencimiento|vence\sel|venció\sel|vencida\sdesde\sel|scadenza|scade\sil|scaduta\sil|data\sdi\sscadenza|vervaldatum|vervaldag|vervallen\sop/g,
   ],
   [
     'deadline',
@@ -42,23 +42,82 @@ const LABELS: ReadonlyArray<readonly [DateRole, RegExp]> = [
 
 // How far back a label may be, and where a sentence (hence a label's reach) ends.
 const CONTEXT_CHARS = 70;
-const SENTENCE_END = /[.!?](?:\s|$)|\n\s*\n/g;
+// Abbreviations ("n.", "nr.", "réf.", "art.") do not end a sentence.
+const SENTENCE_END = /(?<![\s(][a-z\u00e0-\u00ff]{1,3})[.!?](?:\s|$)|\n\s*\n/g;
+// A label after the date: "war am 26.01.2026 fällig", "vencida el…" is before; "scaduta".
+const AFTER_DUE = /^\s?(?:fällig|due|overdue|vencid[ao]|scadut[ao]|vervallen|échue?)/;
 
 export interface LabelledDate {
   date: WrittenDate;
   role: DateRole | null;
 }
 
-/** Each date with the role of the label closest before it (null when none in its sentence). */
+/**
+ * Each date with the role of the label closest before it (null when none in its sentence); in a
+ * table row ("FA/2026/00031    27/01/2026    26/02/2026    3 180,00 €"), the role of its column
+ * header ("Référence    Date    Date d'échéance    Montant dû").
+ */
 export function labelDates(text: string, dates: readonly WrittenDate[]): LabelledDate[] {
   const out: LabelledDate[] = [];
   let previousEnd = 0;
   for (const date of dates) {
-    const before = text.slice(Math.max(previousEnd, date.index - CONTEXT_CHARS), date.index);
-    out.push({ date, role: roleOf(before) });
+    const lineStart = text.lastIndexOf('\n', date.index - 1) + 1;
+    const header = columnHeader(text, lineStart, date.index);
+    const before = text.slice(Math.max(previousEnd, lineStart, date.index - CONTEXT_CHARS), date.index);
+    let role = header !== null ? headerRole(header) : roleOf(before);
+    if (role === null && AFTER_DUE.test(text.slice(date.end, date.end + 12))) role = 'due';
+    out.push({ date, role });
     previousEnd = date.end;
   }
   return out;
+}
+
+const CELL_SEPARATOR = /\t+| {2,}/g;
+const BARE_DATE_HEADER = /^(?:date|datum|fecha|data|dated?)$/;
+
+/** The header cell above the cell that holds `index`, when the line is a table row; else null. */
+function columnHeader(text: string, lineStart: number, index: number): string | null {
+  const lineEndAt = text.indexOf('\n', index);
+  const line = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt);
+  if (line.length > 300) return null;
+  const cells = cellStarts(line);
+  if (cells.length < 2) return null;
+  let column = 0;
+  for (let cell = 0; cell < cells.length; cell += 1) if ((cells[cell] as number) <= index - lineStart) column = cell;
+  // The header: the nearest line above (within three) with as many cells.
+  let end = lineStart - 1;
+  for (let up = 0; up < 3 && end > 0; up += 1) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(start, end);
+    end = start - 1;
+    if (above.trim() === '') continue;
+    const aboveCells = cellStarts(above);
+    if (aboveCells.length !== cells.length) return null;
+    const cellStart = aboveCells[column] as number;
+    const cellEnd = column + 1 < aboveCells.length ? (aboveCells[column + 1] as number) : above.length;
+    const cellText = above.slice(cellStart, cellEnd).trim();
+    // A header names its columns: no digits in it.
+    return /\d/.test(cellText) ? null : cellText;
+  }
+  return null;
+}
+
+function cellStarts(line: string): number[] {
+  const starts: number[] = [];
+  const leading = line.length - line.trimStart().length;
+  if (line.trim() === '') return starts;
+  starts.push(leading);
+  CELL_SEPARATOR.lastIndex = 0;
+  for (const match of line.matchAll(CELL_SEPARATOR)) {
+    const next = match.index + match[0].length;
+    if (next < line.length && match.index >= leading) starts.push(next);
+  }
+  return starts;
+}
+
+function headerRole(header: string): DateRole | null {
+  if (BARE_DATE_HEADER.test(header)) return 'issue';
+  return roleOf(`${header} `);
 }
 
 function roleOf(before: string): DateRole | null {

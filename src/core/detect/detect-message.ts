@@ -7,14 +7,14 @@ import { DEFAULT_END_OF_MONTH_METHOD, addDays, dueDateFromTerms, isValidIsoDate,
 import { resolveWrittenDate } from '../reader/written-dates';
 import type { Detection, DetectOptions, EngineMessage, Evidence, EvidenceField, MessageKind } from './types';
 import { maskSegments, prepareMessage, type PreparedMessage, type Segment } from './prepare';
-import { findCue, type CueFamily, type CueMatch } from './cues';
+import { findAllCues, findCue, type CueFamily, type CueMatch } from './cues';
 import { classify, type Classification, type Direction, type Signals } from './classify';
 import { directionFromAddresses, directionFromWords } from './direction';
 import { senderType, type SenderType } from './sender';
 import { findInvoiceNumbers, numberKey, type FoundNumber } from './invoice-numbers';
 import { findAmounts, type AmountMention } from './money';
 import { chooseAmount } from './choose-amount';
-import { findDates, type DateOrder, type WrittenDate } from './written-dates';
+import { findDates, type DateOrder } from './written-dates';
 import { labelDates, type LabelledDate } from './date-labels';
 import { findTerms, type FoundTerms } from './terms';
 import { detectLanguage, type DetectLanguage } from './language';
@@ -24,14 +24,14 @@ const PREFILTER =
   /factur|invoice|rechnung|fattur|factuu?r|avoir|credit\s?note|gutschrift|creditnota|relance|rappel|remind|paiement|payment|paid|payé|réglé|règlement|reglement|virement|remittance|overdue|impay|unpaid|outstanding|zahlung|überweis|mahnung|erinnerung|pago|pagamento|pagat|bonifico|betaling|betaald|herinnering|sollecito|recordatorio|receipt|reçu|\bbill|\binv|acompte|échéance|due\b|\bfa\d|\bf-\d/;
 
 /** Cue phrases are looked for in the first characters of the newest part (footers excepted). */
-const CUE_LIMIT = 6000;
+const CUE_LIMIT = 3000;
 
 const BODY_FAMILIES: readonly CueFamily[] = [
   'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'vendor', 'userPaid', 'reminder', 'paid', 'promise', 'dispute', 'acknowledge',
-  'creditNote', 'deposit', 'quote', 'order', 'shipping', 'newsletter', 'promo', 'account', 'bank', 'tax',
+  'creditNote', 'deposit', 'quote', 'order', 'shipping', 'newsletter', 'promo', 'account', 'bank', 'tax', 'autoReply', 'billingInfo',
 ];
 // In a reply, the subject is the original mail's: only what it names counts, not what it is.
-const REPLY_SUBJECT_FAMILIES: readonly CueFamily[] = ['invoiceWord', 'creditNote', 'deposit'];
+const REPLY_SUBJECT_FAMILIES: ReadonlySet<CueFamily> = new Set(['invoiceWord', 'creditNote', 'deposit', 'autoReply']);
 
 /** Context a thread gives a message (see thread.ts). */
 export interface MessageContext {
@@ -71,7 +71,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     !PREFILTER.test(prepared.main.lower) &&
     !prepared.attachments.some((attachment) => PREFILTER.test(attachment.lower))
   ) {
-    const direction = directionFromAddresses(message, own);
+    const direction = directionFromAddresses(message, own, sender);
     const language = detectLanguage(`${subjectCore}\n${prepared.main.lower}`);
     return { detection: unrelated(prepared, direction, language, 0.97), prepared, wordDirection: 'unknown', sender, creditNote: false, numbersFromHistory: false };
   }
@@ -80,16 +80,18 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
 
   // Cues: the subject (what the mail says it is, unless it is a reply's), then the newest part.
   const cues: Signals['cues'] = {};
-  const subjectFamilies = prepared.isReply ? REPLY_SUBJECT_FAMILIES : BODY_FAMILIES;
-  const cueText = main.lower.length > CUE_LIMIT ? main.lower.slice(0, CUE_LIMIT) : main.lower;
+  const inSubject = findAllCues(subjectCore, prepared.isReply ? REPLY_SUBJECT_FAMILIES : null);
+  const inBody = findAllCues(main.lower.length > CUE_LIMIT ? main.lower.slice(0, CUE_LIMIT) : main.lower);
   for (const family of BODY_FAMILIES) {
-    const inSubject = subjectFamilies.includes(family) ? findCue(family, subjectCore) : null;
-    if (inSubject) {
-      cues[family] = { ...inSubject, start: inSubject.start + prepared.subjectCoreStart, end: inSubject.end + prepared.subjectCoreStart, source: 'subject' };
-      continue;
-    }
-    const inBody = findCue(family, family === 'newsletter' ? main.lower : cueText);
-    if (inBody) cues[family] = { ...inBody, source: 'body' };
+    const subjectCue = inSubject[family];
+    const bodyCue = inBody[family];
+    if (subjectCue) cues[family] = { ...subjectCue, start: subjectCue.start + prepared.subjectCoreStart, end: subjectCue.end + prepared.subjectCoreStart, source: 'subject' };
+    else if (bodyCue) cues[family] = { ...bodyCue, source: 'body' };
+  }
+  // Footers (unsubscribe links) sit at the end of long newsletters.
+  if (!cues.newsletter && main.lower.length > CUE_LIMIT) {
+    const footer = findCue('newsletter', main.lower.slice(CUE_LIMIT));
+    if (footer) cues.newsletter = { ...footer, start: footer.start + CUE_LIMIT, end: footer.end + CUE_LIMIT, source: 'body' };
   }
   const attachmentWords = prepared.attachments.some((attachment) => findCue('invoiceWord', attachment.lower.slice(0, attachment.stemEnd)) !== null);
   const attachmentQuote = prepared.attachments.some((attachment) => findCue('quote', attachment.lower) !== null);
@@ -107,7 +109,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   const subjectAmounts = bodyAmounts.length === 0 ? findAmounts(prepared.subjectLower, prepared.subject) : [];
 
   const wordDirection = directionFromWords(cues, sender);
-  const addressDirection = directionFromAddresses(message, own);
+  const addressDirection = directionFromAddresses(message, own, sender);
   const direction: Direction = addressDirection !== 'unknown' ? addressDirection : wordDirection;
 
   const numberCount = bodyNumbers.length + subjectNumbers.length + attachmentNumbers.reduce((sum, found) => sum + found.length, 0);
@@ -145,10 +147,10 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     numberEvidence.push(item);
   };
   for (const found of bodyNumbers) addNumber(found, bodyEvidence(prepared, prepared.main, found.start, found.end));
-  for (const found of subjectNumbers) addNumber(found, { source: 'subject', text: prepared.subject.slice(found.start, found.end), start: found.start, end: found.end });
+  for (const found of subjectNumbers) addNumber(found, { source: 'subject', text: prepared.subjectRaw.slice(found.start, found.end), start: found.start, end: found.end });
   attachmentNumbers.forEach((list, index) => {
-    const name = prepared.attachments[index]?.name ?? '';
-    for (const found of list) addNumber(found, { source: 'attachment', attachment_index: index, text: name.slice(found.start, found.end), start: found.start, end: found.end });
+    const raw = prepared.attachments[index]?.raw ?? '';
+    for (const found of list) addNumber(found, { source: 'attachment', attachment_index: index, text: raw.slice(found.start, found.end), start: found.start, end: found.end });
   });
   let usedHistory = false;
   // A reply that names no invoice ("c'est réglé") is about the one in the quoted mail.
@@ -173,18 +175,19 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
       }
     }
   }
-  if (!amountSource && usedHistory && prepared.history) {
+  // "When a reply only says it paid": the amount of the invoice it answers, in the quoted mail.
+  if (!amountSource && (usedHistory || kind === 'payment_notice') && prepared.history) {
     const found = findAmounts(prepared.history.lower, prepared.history.text);
     if (found.length > 0) amountSource = { mentions: found, segment: prepared.history, source: 'body' };
   }
-  const amountKind: MessageKind = usedHistory && amountSource?.segment === prepared.history ? 'invoice_sent' : kind;
+  const amountKind: MessageKind = amountSource?.segment === prepared.history ? 'invoice_sent' : kind;
   const chosen = amountSource ? chooseAmount(amountSource.mentions, amountKind, numbers.length, creditNote) : null;
   if (chosen && amountSource) {
     const items = chosen.from.map((mention): Evidence => {
       if (amountSource.segment) return bodyEvidence(prepared, amountSource.segment, mention.start, mention.end);
-      if (amountSource.source === 'subject') return { source: 'subject', text: prepared.subject.slice(mention.start, mention.end), start: mention.start, end: mention.end };
-      const name = prepared.attachments[amountSource.index ?? 0]?.name ?? '';
-      return { source: 'attachment', attachment_index: amountSource.index ?? 0, text: name.slice(mention.start, mention.end), start: mention.start, end: mention.end };
+      if (amountSource.source === 'subject') return { source: 'subject', text: prepared.subjectRaw.slice(mention.start, mention.end), start: mention.start, end: mention.end };
+      const raw = prepared.attachments[amountSource.index ?? 0]?.raw ?? '';
+      return { source: 'attachment', attachment_index: amountSource.index ?? 0, text: raw.slice(mention.start, mention.end), start: mention.start, end: mention.end };
     });
     evidence.amount = items;
     evidence.currency = items;
@@ -197,18 +200,20 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   const terms = findTerms(main.lower);
   const isInvoice = kind === 'invoice_sent' || kind === 'vendor_bill';
   const usableTerms = terms && (isInvoice || terms.strong) ? terms : null;
-  const several = new Set(numbers.map(numberKey)).size >= 2 && !creditNote;
+  // Several invoices: no single invoice date or due date (a credit note sent with the invoice it
+  // corrects is one document).
+  const several = new Set(numbers.map(numberKey)).size >= 2 && !(creditNote && kind === 'invoice_sent');
 
-  const issue = firstWithRole(labelled, ['issue']);
+  const issue = several ? null : firstWithRole(labelled, ['issue']);
   let issueDate = issue ? resolveWrittenDate(issue.date, mailDay, 'onOrBefore') : null;
   if (issue && issueDate) evidence.issue_date = [bodyEvidence(prepared, prepared.main, issue.date.index, issue.date.end)];
-  if (issueDate === null && isInvoice) issueDate = mailDay;
+  if (issueDate === null && isInvoice && !several) issueDate = mailDay;
 
   let dueDate: IsoDate | null = null;
   if (!several) {
     const due = firstWithRole(labelled, isInvoice ? ['due', 'deadline'] : ['due']);
-    const dueReference = issueDate ?? mailDay;
-    dueDate = due ? resolveWrittenDate(due.date, dueReference, 'onOrAfter') : null;
+    // A year-less due date: after the invoice date on an invoice; already past in a reminder or reply.
+    dueDate = due ? (isInvoice ? resolveWrittenDate(due.date, issueDate ?? mailDay, 'onOrAfter') : resolveWrittenDate(due.date, mailDay, 'onOrBefore')) : null;
     if (due && dueDate) evidence.due_date = [bodyEvidence(prepared, prepared.main, due.date.index, due.date.end)];
     if (dueDate === null && usableTerms && issueDate !== null) {
       dueDate = dueDateFromTerms(issueDate, usableTerms.terms, options.endOfMonthMethod ?? DEFAULT_END_OF_MONTH_METHOD);
@@ -235,7 +240,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     currency: chosen ? chosen.currency : null,
     issue_date: issueDate,
     due_date: dueDate,
-    terms: usableTerms?.text ?? null,
+    terms: usableTerms ? main.text.slice(usableTerms.start, usableTerms.end) : null,
     counterparty,
     promised_date: promisedDate,
     direction,
@@ -305,7 +310,7 @@ function termsEvidence(prepared: PreparedMessage, terms: FoundTerms): Evidence {
 function cueEvidence(classification: Classification, prepared: PreparedMessage): Evidence | null {
   const cue = classification.kindCue;
   if (!cue) return null;
-  if (cue.source === 'subject') return { source: 'subject', text: prepared.subject.slice(cue.start, cue.end), start: cue.start, end: cue.end };
+  if (cue.source === 'subject') return { source: 'subject', text: prepared.subjectRaw.slice(cue.start, cue.end), start: cue.start, end: cue.end };
   return bodyEvidence(prepared, prepared.main, cue.start, cue.end);
 }
 

@@ -20,11 +20,16 @@ const PUBLIC_DOMAINS = new Set([
   'proton.me', 'aol.com', 'msn.com', 'libero.it', 'hotmail.co.uk', 'btinternet.com', 'ziggo.nl', 'telefonica.net',
 ]);
 
-export function directionFromAddresses(message: EngineMessage, own: ReadonlySet<string>): Direction {
+export function directionFromAddresses(message: EngineMessage, own: ReadonlySet<string>, sender: SenderType): Direction {
   if (own.size === 0) return 'unknown';
   const from = message.from?.email.toLowerCase() ?? '';
   if (from !== '' && own.has(from)) return 'sent';
-  const recipients = [...message.to, ...message.cc].map((address) => address.email.toLowerCase());
+  const to = message.to.map((address) => address.email.toLowerCase());
+  const cc = message.cc.map((address) => address.email.toLowerCase());
+  // An invoicing platform (QuickBooks, FreshBooks…) mailing the user's client on the user's behalf,
+  // the user in Cc: the user sends it.
+  if (sender === 'platform' && !to.some((address) => own.has(address)) && cc.some((address) => own.has(address))) return 'sent';
+  const recipients = [...to, ...cc];
   if (recipients.some((address) => own.has(address))) return 'received';
   // Same company domain (an alias the user did not list).
   const ownDomains = new Set([...own].map(domainOf).filter((domain) => domain !== '' && !PUBLIC_DOMAINS.has(domain)));

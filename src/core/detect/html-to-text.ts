@@ -140,22 +140,20 @@ class TextSink {
 
   text(source: string, start: number, end: number): void {
     if (end <= start) return;
-    const decoded = decodeEntities(source.slice(start, end));
-    // Split on whitespace runs without a regex over unbounded input: one pass.
-    let wordStart = -1;
-    for (let index = 0; index <= decoded.length; index += 1) {
-      const code = index < decoded.length ? decoded.charCodeAt(index) : 32;
-      const space = code === 32 || code === 10 || code === 13 || code === 9 || code === 12;
-      if (space) {
-        if (wordStart !== -1) {
-          this.word(decoded.slice(wordStart, index));
-          wordStart = -1;
-        }
-        if (index < decoded.length && !this.lineEmpty) this.pendingSpace = true;
-      } else if (wordStart === -1) {
-        wordStart = index;
-      }
+    // Whitespace collapses to one space (a native replace: linear, no per-word work).
+    const collapsed = decodeEntities(source.slice(start, end)).replace(WHITESPACE_RUN, ' ');
+    if (collapsed === ' ') {
+      if (!this.lineEmpty) this.pendingSpace = true;
+      return;
     }
+    const leadingSpace = collapsed.charCodeAt(0) === 32;
+    const trailingSpace = collapsed.charCodeAt(collapsed.length - 1) === 32;
+    const words = collapsed.slice(leadingSpace ? 1 : 0, trailingSpace ? collapsed.length - 1 : collapsed.length);
+    if (words !== '') {
+      if (leadingSpace && !this.lineEmpty) this.pendingSpace = true;
+      this.word(words);
+    }
+    if (trailingSpace) this.pendingSpace = true;
   }
 
   private word(word: string): void {
@@ -194,6 +192,7 @@ class TextSink {
   }
 }
 
+const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
 const ENTITY = /&(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,9});?/gi;
 
 export function decodeEntities(text: string): string {

@@ -21,20 +21,25 @@ export interface FoundNumber {
   creditNote: boolean;
 }
 
-const INVOICE_KEYWORD = String.raw`(?:factures?|facture\s(?:d['’]\s?acompte|de\ssolde|rectificative|finale|d['’]avoir)|avoirs?|notes?\sde\scr[ée]dit|invoices?|tax\sinvoice|deposit\sinvoice|credit\s?notes?|credit\smemo|bills?|rechnung(?:en)?|rechnungs-?(?:nummer|nr\.?)|schlussrechnung|abschlagsrechnung|anzahlungsrechnung|gutschrift|facturas?|factura\srectificativa|nota\sde\scr[ée]dito|fattur[ae]|nota\sdi\scredito|factu(?:u)?r(?:en)?|creditnota|credit\snota|re-?nr\.?)`;
+// Longest forms first: at one position the first alternative that matches wins.
+const INVOICE_KEYWORD = String.raw`(?:facture\s(?:d'\s?acompte|de\s(?:solde|situation)|rectificative|finale|d'avoir)|factures?|avoirs?|notes?\sde\scr[ée]dit|tax\sinvoice|deposit\sinvoice|invoices?|credit\s?notes?|credit\smemo|bills?|rechnungs-?(?:nummer|nr\.?)|rechnung(?:en)?|schlussrechnung|abschlagsrechnung|anzahlungsrechnung|gutschrift|factura\srectificativa|facturas?|nota\sde\scr[ée]dito|fattur[ae]|nota\sdi\scredito|factu(?:u)?r(?:en)?|creditnota|credit\snota|re-?nr\.?)(?![a-z\u00df-\u00ff])`;
 const CREDIT_KEYWORD = /^(?:avoir|note|credit|gutschrift|nota|creditnota|factura\srectificativa)/;
 // A deposit invoice may state its share: "facture d'acompte (30 %) n° FA-3".
 const SHARE = String.raw`(?:\s?\(?\s?\d{1,3}\s?%\s?\)?)?`;
 const MARKER = String.raw`(?:n\s?[°º]|nº|n\.|(?:num(?:[ée]ro|ber|\.)?|número|numero|nummer|no|nr|ref|réf(?:[ée]rence)?)(?![${L}])\.?|#)`;
-const TOKEN = String.raw`([a-z0-9](?:[a-z0-9_\-/.]{0,28}[a-z0-9])?)`;
+// A number has a digit within its first characters (so "facture d'acompte n° 3" is not read as
+// number "d"); bounded, no nested quantifier.
+const TOKEN = String.raw`((?=[a-z_\-/.]{0,12}\d)[a-z0-9](?:[a-z0-9_\-/.]{0,28}[a-z0-9])?)`;
+// Between a keyword, its marker and the number: spaces or a table gap ("Invoice number   A4F2…").
+const GAP = String.raw`[ \t]{0,12}`;
 
 const KEYWORD_FIRST = new RegExp(
-  String.raw`(?<![${L}\d])(${INVOICE_KEYWORD})${SHARE}\s?(?:\(\s?)?(?:${MARKER}\s?)?(?:[:#]\s?)?${TOKEN}`,
+  String.raw`(?<![${L}\d])(${INVOICE_KEYWORD})${SHARE}(?:${GAP}|[-_])(?:\(\s?)?(?:${MARKER}${GAP})?(?:[:#]${GAP})?${TOKEN}`,
   'g',
 );
 // "N° de facture : 2026-07", "Numéro de facture F-12", "Invoice number: INV-7", "Rechnungsnummer: 12".
 const MARKER_FIRST = new RegExp(
-  String.raw`(?<![${L}\d])(?:${MARKER}|(?:num(?:[ée]ro|ber)|número|numero|nummer))\s?(?:de\s(?:la\s)?|d'\s?|of\s(?:the\s)?|del(?:la)?\s|van\s(?:de\s)?)?(${INVOICE_KEYWORD})\s?[:#]?\s?${TOKEN}`,
+  String.raw`(?<![${L}\d])(?:${MARKER}|(?:num(?:[ée]ro|ber)|número|numero|nummer))\s?(?:de\s(?:la\s)?|d'\s?|of\s(?:the\s)?|del(?:la)?\s|van\s(?:de\s)?)?(${INVOICE_KEYWORD})${GAP}[:#]?${GAP}${TOKEN}`,
   'g',
 );
 // "… F-12, F-13 et F-14": more numbers after the first.
@@ -110,7 +115,7 @@ function similarShape(first: string, next: string): boolean {
   return prefix(first) === prefix(next) && Math.abs(first.length - next.length) <= 3 && /\d/.test(next);
 }
 
-/** Numbers-only keys, so "F-2026-041" and "f-2026-041" count once. */
+/** Letters and digits only, so "2026/018", "2026-018" and "2026_018" count once (first spelling kept). */
 export function numberKey(number: string): string {
-  return number.toUpperCase();
+  return number.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }

@@ -10,7 +10,7 @@
  * The decimal part is 1-2 digits after the last separator; any other separator groups thousands.
  */
 
-export type AmountRole = 'balance' | 'paid' | 'incl_tax' | 'total' | 'deposit' | 'plain' | 'excl_tax' | 'unit' | 'tax';
+export type AmountRole = 'balance' | 'paid' | 'incl_tax' | 'total' | 'deposit' | 'plain' | 'excl_tax' | 'unit' | 'tax' | 'quote';
 
 export interface AmountMention {
   /** Offsets of the whole mention (number and currency) in the text searched. */
@@ -60,6 +60,7 @@ const ROLE_LABELS: ReadonlyArray<readonly [AmountRole, RegExp]> = [
 ];
 // Labels right after an amount: "1 850,00 € TTC", "2 000 € HT", "£2,000 + VAT".
 const AFTER_LABELS: ReadonlyArray<readonly [AmountRole, RegExp]> = [
+  ['balance', /^\s?(?:outstanding|remaining|left\sto\spay|still\sdue|restants?\s(?:dus?|à\spayer)|restant|ausstehend|offen|pendientes?|residuo|openstaand)/],
   ['incl_tax', /^\s?\(?\s?(?:ttc(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|t\.t\.c|incl(?:\.|uding|usive)?\s(?:of\s)?(?:vat|tax)|(?:tva|vat|iva|btw|mwst)\s(?:incluse?|comprise|included|incl\.?|inbegrepen)|inkl\.?\s?(?:mwst|ust)|brutto|iva\sinclu)/],
   ['excl_tax', /^\s?\(?\s?(?:h\.?t\.?(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|htva(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|hors\stax|excl(?:\.|uding)?\s(?:of\s)?(?:vat|tax)|\+\s?(?:tva|vat|iva|btw|mwst)|netto|zzgl|\+\s?iva|plus\svat)/],
   ['unit', /^\s?(?:\/|par\s|per\s|pro\s)\s?(?:h(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|heure|hour|jour|day|mois|month|an(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|year|unit|stunde|tag|ora|giorno|dag|uur)/],
@@ -129,7 +130,7 @@ function numberBefore(text: string, position: number, floor: number): NumberSpan
   for (let from = start; from < end; from += 1) {
     if (!isDigit(text.charCodeAt(from))) continue;
     if (from > 0 && isDigit(text.charCodeAt(from - 1))) continue;
-    if (from > 0 && isWordChar(text.charCodeAt(from - 1))) continue; // "F-12 €": part of a reference
+    if (from > 0 && gluedToReference(text, from)) continue; // "F-12 €": part of a reference
     const value = parseNumber(text.slice(from, end));
     if (value !== null) return { start: from, end, value };
   }
@@ -152,6 +153,16 @@ function numberAfter(text: string, position: number): NumberSpan | null {
   return null;
 }
 
+/** The number continues a reference ("F-12", "INV/7", "x12"), unlike a minus sign ("-400,00 €"). */
+function gluedToReference(text: string, from: number): boolean {
+  const previous = text.charCodeAt(from - 1);
+  if (previous === 45 || previous === 47 || previous === 95) {
+    const beforeDash = text.charCodeAt(from - 2);
+    return isWordChar(beforeDash) || isDigit(beforeDash);
+  }
+  return isWordChar(previous);
+}
+
 function isWordChar(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95 || code === 47;
 }
@@ -167,16 +178,41 @@ export function parseNumber(written: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
+/** "-600,00 €", "Acompte : - 600 €": a deduction. Not the dash of "Facture 12 - 980,00 EUR". */
 function isNegative(text: string, start: number): boolean {
   let index = start - 1;
-  if (text.charCodeAt(index) === 32) index -= 1;
+  const spaced = text.charCodeAt(index) === 32;
+  if (spaced) index -= 1;
   const code = text.charCodeAt(index);
   if (code !== 45 && code !== 0x2212) return false;
-  const previous = text.charCodeAt(index - 1);
+  let before = index - 1;
+  if (spaced) {
+    while (before >= 0 && text.charCodeAt(before) === 32) before -= 1;
+    const previous = text.charCodeAt(before);
+    return Number.isNaN(previous) || previous === 10 || previous === 9 || previous === 40 || previous === 58;
+  }
+  const previous = text.charCodeAt(before);
   return Number.isNaN(previous) || previous === 32 || previous === 10 || previous === 9 || previous === 40 || previous === 58;
 }
 
+// A quote's amount ("suite au devis D-8 (7 200 € TTC)") is not the invoice's: a quote word closer
+// to the amount than any invoice word.
+const QUOTE_WORD = /devis|quote|quotation|estimate|preventivo|presupuesto|angebot|offerte|proposal|pro-?forma/g;
+const INVOICE_WORD = /factur|invoice|rechnung|fattur|factuur|avoir|credit\snote/g;
+
+function lastIndexOf(pattern: RegExp, text: string): number {
+  let last = -1;
+  pattern.lastIndex = 0;
+  for (const match of text.matchAll(pattern)) last = match.index;
+  return last;
+}
+
 function roleOf(text: string, start: number, end: number, previousEnd: number): AmountRole {
+  const sentenceStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 80);
+  const sentence = text.slice(sentenceStart, start);
+  const quoteAt = lastIndexOf(QUOTE_WORD, sentence);
+  if (quoteAt !== -1 && quoteAt > lastIndexOf(INVOICE_WORD, sentence)) return 'quote';
+
   const lineEnd = text.indexOf('\n', end);
   const after = text.slice(end, Math.min(end + 30, lineEnd === -1 ? text.length : lineEnd));
   for (const [role, pattern] of AFTER_LABELS) if (pattern.test(after)) return role;

@@ -36,12 +36,14 @@ export interface PreparedMessage {
   /** The subject, normalised (same length as the original, capped), and lower-cased. */
   subject: string;
   subjectLower: string;
+  /** The subject as given (capped): evidence text is sliced from it. */
+  subjectRaw: string;
   /** Where the subject starts after "Re:", "Fwd:", "TR:" prefixes. */
   subjectCoreStart: number;
   isReply: boolean;
   isForward: boolean;
   /** Attachment names, normalised ("_" as spaces), with the extension's start (name length when none). */
-  attachments: ReadonlyArray<{ name: string; lower: string; stemEnd: number }>;
+  attachments: ReadonlyArray<{ raw: string; name: string; lower: string; stemEnd: number }>;
 }
 
 /** Only the first KBs of the newest part are read: invoices state their facts early. */
@@ -94,11 +96,12 @@ export function prepareMessage(message: EngineMessage): PreparedMessage {
     subjectCoreStart += prefix[0].length;
   }
   const attachments = (message.attachments ?? []).slice(0, ATTACHMENT_LIMIT).map((raw) => {
-    const name = normalize(raw.slice(0, 200)).replace(/_/g, ' ');
+    const original = raw.slice(0, 200);
+    const name = normalize(original).replace(/_/g, ' ');
     const extension = /\.[a-z0-9]{2,5}$/i.exec(name);
-    return { name, lower: lowerSameLength(name), stemEnd: extension ? extension.index : name.length };
+    return { raw: original, name, lower: lowerSameLength(name), stemEnd: extension ? extension.index : name.length };
   });
-  return { bodyText, main, history, forwardedMain, subject, subjectLower: lowerSameLength(subject), subjectCoreStart, isReply, isForward, attachments };
+  return { bodyText, main, history, forwardedMain, subject, subjectLower: lowerSameLength(subject), subjectRaw: rawSubject, subjectCoreStart, isReply, isForward, attachments };
 }
 
 /**

@@ -9,7 +9,7 @@
 export type SenderType = 'person' | 'automated' | 'bank' | 'platform' | 'vendor';
 
 const AUTOMATED_LOCAL =
-  /^(?:no-?reply|do-?not-?reply|donotreply|ne-?pas-?repondre|nepasrepondre|noreply|notifications?|notify|alerts?|mailer|mailer-daemon|postmaster|billing|invoices?|invoicing|factur(?:e|es|ation)|receipts?|statements?|payments?|news|newsletter|marketing|service-?client|serviceclient|customer-?service|automated|system|bounce|account(?:s)?-?noreply)(?:[+._-].*)?$/i;
+  /^(?:no-?reply|do-?not-?reply|donotreply|ne-?pas-?repondre|nepasrepondre|noreply|notifications?|notify|comunicazion[ei]|communications?|alerts?|mailer|mailer-daemon|postmaster|billing|invoices?|invoicing|factur(?:e|es|ation)|receipts?|statements?|payments?|news|newsletter|marketing|service-?client|serviceclient|customer-?service|automated|system|bounce|account(?:s)?-?noreply)(?:[+._-].*)?$/i;
 
 // Banks and neobanks: their mails are account notifications, never an invoice counterparty.
 const BANK_DOMAINS =

@@ -49,7 +49,7 @@ const ADDRESS = new RegExp(
 // On the original text (case matters): bare VAT numbers "FR12345678901", postcode + city "75011 Paris".
 const CASED = new RegExp(
   [
-    String.raw`\b(?:FR|DE|GB|BE|IT|ES|NL|LU|CH|AT|IE|PT)\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3,4}\s?\d{2,5}\b`,
+    String.raw`\b(?:FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}|DE\s?\d{9}|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?|BE\s?0?\d{3}\.?\d{3}\.?\d{3}|IT\s?\d{11}|ES\s?[0-9A-Z]\d{7}[0-9A-Z]|NL\s?\d{9}B\d{2}|IE\s?\d{7}[A-Z]{1,2}|LU\s?\d{8}|ATU\s?\d{8}|CHE[-\s]?\d{3}\.?\d{3}\.?\d{3}|PT\s?\d{9})(?![0-9A-Za-z])`,
     String.raw`(?<![\d,.\-/])(?:F-|D-|CH-|B-)?\d{5}(?![\d,.\-/])\s(?!(?:EUR|Euros?|CHF|USD|GBP|TTC|HT|HTVA|TVA|VAT|Fr)(?![A-Za-z]))(?=[A-ZÀ-ÖØ-Þ])[A-Za-zÀ-ÖØ-öø-ÿ' -]{2,30}`,
   ].join('|'),
   'g',

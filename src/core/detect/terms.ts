@@ -35,7 +35,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, boolean]> = [
   [/(?:paiement|règlement|payable)\s(?:à\s)?fin\sde\smois/, () => endOfMonth(0), true],
   // Net days, stated as terms.
   [/(?:conditions|délai|modalités)\sde\s(?:paiement|règlement)\s?:?\s?(?:à\s|de\s)?(\d{1,3})\s?jours(?:\snets?)?/, netDays, true],
-  [/(?:paiement|règlement|payable|échéance)\s?:?\s?(?:à|de)\s(\d{1,3})\s?jours(?:\snets?)?(?:\s(?:date\sde\sfacture|à\scompter\sde\sla\s(?:date\sde\s)?facture|date\sd'émission))?/, netDays, true],
+  [/(?:paiement|règlement|payable|échéance)(?:\s(?:est|se\sfait|sera|s'effectue))?\s?:?\s?(?:à|de|sous)\s(\d{1,3})\s?jours(?:\snets?)?(?:\s(?:date\sde\sfacture|à\scompter\sde\sla\s(?:date\sde\s)?facture|date\sd'émission))?/, netDays, true],
   [/(\d{1,3})\s?jours\s(?:nets?|date\sde\sfacture|à\scompter\sde\sla\s(?:date\sde\s)?facture)/, netDays, true],
   [/(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))net\s?-?(\d{1,3})(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))(?!\s?[\d€£$]|[.,]\d|\s?(?:eur|gbp|usd|chf)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d])))(?:\sdays)?/, netDays, true],
   [/(\d{1,3})\sdays\snet(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/, netDays, true],
