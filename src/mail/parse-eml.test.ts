@@ -19,7 +19,7 @@ describe('parseEml', () => {
         { name: null, email: 'jeanne@petit.example' },
       ],
       cc: [{ name: null, email: 'compta@bernard.fr' }],
-      date: '2026-03-02T09:15:00.000Z',
+      date: '2026-03-02T10:15:00+01:00',
       text: 'Bonjour,\nla facture.\n',
       html: null,
       attachments: [],
@@ -93,5 +93,20 @@ describe('parseEml', () => {
 
   it('throws MalformedMessageError on empty bytes', async () => {
     await expect(parseEml(new Uint8Array(0))).rejects.toBeInstanceOf(MalformedMessageError);
+  });
+});
+
+describe('mailDate', () => {
+  it('keeps the sender’s local date and time with the offset', async () => {
+    const { mailDate } = await import('./parse-eml');
+    expect(mailDate('Tue, 24 Feb 2026 21:40:12 -0500', undefined)).toBe('2026-02-24T21:40:12-05:00');
+    expect(mailDate('3 Mar 2026 08:05 +0100', undefined)).toBe('2026-03-03T08:05:00+01:00');
+    expect(mailDate('Mon, 26 Oct 2026 10:15:00 GMT', undefined)).toBe('2026-10-26T10:15:00Z');
+  });
+  it('falls back to the parser’s date, or null', async () => {
+    const { mailDate } = await import('./parse-eml');
+    expect(mailDate('yesterday', '2026-02-25T02:40:12.000Z')).toBe('2026-02-25T02:40:12.000Z');
+    expect(mailDate(undefined, undefined)).toBeNull();
+    expect(mailDate('31 Feb 2026 10:00 +0100', undefined)).toBeNull();
   });
 });

@@ -29,10 +29,31 @@ function addresses(list: Address[] | undefined): MailAddress[] {
   return out;
 }
 
-/** Accepts the date postal-mime gives (ISO string) and keeps it as ISO 8601; null when absent or invalid. */
-function isoDate(value: string | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value);
+const MONTHS: Record<string, string> = {
+  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
+};
+// RFC 5322 date: "[Mon, ]26 Oct 2026 10:15[:00] +0100" (obsolete zone names accepted).
+const RFC5322_DATE = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|UT|GMT|Z|[A-Z]{1,4})?/;
+
+/**
+ * The mail's date as the sender's clock showed it, with its offset: "2026-10-26T10:15:00+01:00".
+ * Keeping local time matters: a mail sent at 21:00 in New York is dated that day, not the next one
+ * in UTC (the invoice date of a mail without one is the day of the mail). Falls back to the date
+ * postal-mime read (UTC) when the header is not in RFC 5322 form; null when there is none.
+ */
+export function mailDate(header: string | undefined, parsed: string | undefined): string | null {
+  const match = header ? RFC5322_DATE.exec(header) : null;
+  const month = match ? MONTHS[match[2]!.toLowerCase()] : undefined;
+  if (match && month) {
+    const [, day, , year, hour, minute, second, zone] = match;
+    const offset = zone && /^[+-]\d{4}$/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3)}` : 'Z';
+    const iso = `${year}-${month}-${day!.padStart(2, '0')}T${hour!.padStart(2, '0')}:${minute}:${second ?? '00'}${offset}`;
+    // Date.parse rolls 31 Feb over to March: check the day exists.
+    const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (calendar.getUTCDate() === Number(day) && Number(hour) < 24 && !Number.isNaN(Date.parse(iso))) return iso;
+  }
+  if (!parsed) return null;
+  const time = Date.parse(parsed);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
@@ -45,7 +66,7 @@ export function toEngineMessage(email: Email): ParsedMail {
     from,
     to: addresses(email.to),
     cc: addresses(email.cc),
-    date: isoDate(email.date),
+    date: mailDate(email.headers.find((h) => h.key === 'date')?.value, email.date),
     text: email.text ?? null,
     html: email.html ?? null,
     attachments: (email.attachments ?? []).map((a) => a.filename ?? '').filter((name) => name !== ''),

@@ -169,9 +169,9 @@ describe('relance scan --ledger', () => {
     const [first, second] = ledger.invoices;
     expect(first).toMatchObject({ amount: 2400, currency: 'EUR', counterparty: 'lucas@bernard-conseil.fr', status_hint: 'paid' });
     expect(first!.messages).toEqual([
-      { file: `${TAKEOUT}#0`, message_id: 'f2026040@atelier-martin.fr', kind: 'invoice_sent', date: '2026-03-02T09:15:00.000Z', amount: 2400 },
-      { file: `${TAKEOUT}#1`, message_id: 'relance-f2026040@atelier-martin.fr', kind: 'reminder', date: '2026-04-09T08:00:00.000Z', amount: expect.anything() as unknown as number },
-      { file: `${TAKEOUT}#3`, message_id: 'paid-f2026040@bernard-conseil.fr', kind: 'payment_notice', date: '2026-04-13T16:30:00.000Z', amount: 2400 },
+      { file: `${TAKEOUT}#0`, message_id: 'f2026040@atelier-martin.fr', kind: 'invoice_sent', date: '2026-03-02T10:15:00+01:00', amount: 2400 },
+      { file: `${TAKEOUT}#1`, message_id: 'relance-f2026040@atelier-martin.fr', kind: 'reminder', date: '2026-04-09T10:00:00+02:00', amount: expect.anything() as unknown as number },
+      { file: `${TAKEOUT}#3`, message_id: 'paid-f2026040@bernard-conseil.fr', kind: 'payment_notice', date: '2026-04-13T18:30:00+02:00', amount: 2400 },
     ]);
     expect(second).toMatchObject({ amount: 960, currency: 'EUR', counterparty: 'factures@etoile.example', status_hint: 'open' });
     expect(second!.messages.map((m) => [m.file, m.message_id, m.kind])).toEqual([[`${TAKEOUT}#4`, null, 'invoice_sent']]);

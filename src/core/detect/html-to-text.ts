@@ -36,7 +36,7 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /** Above this, the rest of the markup is not read (the engine only scans the first KBs anyway). */
-const MAX_HTML_CHARS = 1_048_576;
+const MAX_HTML_CHARS = 262_144;
 
 export function htmlToText(html: string): string {
   const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
