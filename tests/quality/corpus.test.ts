@@ -31,7 +31,7 @@ interface Label extends Scored {
 }
 
 interface CorpusSet {
-  name: 'dev' | 'holdout';
+  name: 'dev' | 'dev2' | 'holdout';
   labels: Record<string, Label>;
   files: string[];
   mails: Map<string, ParsedMail>;
@@ -39,16 +39,19 @@ interface CorpusSet {
 
 const SETS = [
   { name: 'dev', minMessages: 150 },
+  // A second development set in other styles and tools (written later, to improve generality).
+  { name: 'dev2', minMessages: 90 },
   { name: 'holdout', minMessages: 50 },
 ] as const;
 
 /** Issue targets on dev; looser floors on holdout (printed in full, asserted only loosely). */
 const TARGETS = {
   dev: { detectionF1: 0.97, kindAccuracy: 0.9, invoiceNumbersF1: 0.95, amountF1: 0.95, dueDateF1: 0.95 },
+  dev2: { detectionF1: 0.9, kindAccuracy: 0.8 },
   holdout: { detectionF1: 0.9, kindAccuracy: 0.8 },
 } as const;
 
-function loadSet(name: 'dev' | 'holdout'): CorpusSet {
+function loadSet(name: 'dev' | 'dev2' | 'holdout'): CorpusSet {
   const dir = join(corpusDir, name);
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, Label>;
   const files = readdirSync(dir)
@@ -189,7 +192,7 @@ interface SetResult {
   misclassified: ReturnType<typeof mismatches>;
 }
 
-const results: Partial<Record<'dev' | 'holdout', SetResult>> = {};
+const results: Partial<Record<'dev' | 'dev2' | 'holdout', SetResult>> = {};
 
 function writeReport(): void {
   mkdirSync(dirname(reportPath), { recursive: true });
@@ -201,7 +204,7 @@ function writeReport(): void {
       crashes: r.crashes,
       misclassified_count: r.misclassified.length,
       // Holdout stays blind: only its figures are written, never which files failed or their labels.
-      ...(name === 'dev' ? { misclassified: r.misclassified } : {}),
+      ...(name !== 'holdout' ? { misclassified: r.misclassified } : {}),
     };
   }
   writeFileSync(reportPath, JSON.stringify(out, null, 2) + '\n');
@@ -249,12 +252,12 @@ describe('engine quality', () => {
         const byError = new Map<string, string[]>();
         for (const c of crashes) byError.set(c.error, [...(byError.get(c.error) ?? []), c.file]);
         lines.push(`ENGINE CRASHES on ${crashes.length} message(s) (counted as "not related"):`);
-        for (const [error, files] of byError) lines.push(`  ${error} - ${files.length} file(s)${name === 'dev' ? `, e.g. ${files.slice(0, 3).join(', ')}` : ''}`);
+        for (const [error, files] of byError) lines.push(`  ${error} - ${files.length} file(s)${name !== 'holdout' ? `, e.g. ${files.slice(0, 3).join(', ')}` : ''}`);
         if (crashes[0]?.stack) lines.push(crashes[0].stack.replace(/^/gm, '    '));
       }
       if (name === 'holdout') lines.push(`misclassified: ${misclassified.length} message(s) (holdout stays blind: files and labels are not shown)`);
       else lines.push(`misclassified: ${misclassified.length} message(s); first ${Math.min(15, misclassified.length)}:`);
-      if (name === 'dev') for (const m of misclassified.slice(0, 15)) lines.push(`  ${m.file}: ` + m.fields.map((f) => `${f.field} expected ${show(f.expected)} got ${show(f.got)}`).join('; '));
+      if (name !== 'holdout') for (const m of misclassified.slice(0, 15)) lines.push(`  ${m.file}: ` + m.fields.map((f) => `${f.field} expected ${show(f.expected)} got ${show(f.got)}`).join('; '));
       lines.push(`report written to ${reportPath}`);
       console.log(lines.join('\n'));
 
@@ -267,9 +270,9 @@ describe('engine quality', () => {
         expect.soft(report.fields.amount.f1, 'dev amount F1').toBeGreaterThanOrEqual(t.amountF1);
         expect.soft(report.fields.due_date.f1, 'dev due_date F1').toBeGreaterThanOrEqual(t.dueDateF1);
       } else {
-        const t = TARGETS.holdout;
-        expect.soft(report.detection.f1, 'holdout detection F1').toBeGreaterThanOrEqual(t.detectionF1);
-        expect.soft(report.kind.accuracy, 'holdout kind accuracy').toBeGreaterThanOrEqual(t.kindAccuracy);
+        const t = TARGETS[name];
+        expect.soft(report.detection.f1, `${name} detection F1`).toBeGreaterThanOrEqual(t.detectionF1);
+        expect.soft(report.kind.accuracy, `${name} kind accuracy`).toBeGreaterThanOrEqual(t.kindAccuracy);
       }
     });
   }

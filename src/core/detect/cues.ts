@@ -5,6 +5,7 @@
  * part of the mail, which is capped in length by the caller.
  */
 import { L } from './letters';
+import { PrefixScanner } from './prefix-scan';
 
 export type CueFamily =
   | 'invoiceWord'
@@ -219,35 +220,62 @@ export interface CueMatch {
 }
 
 const FAMILIES = Object.keys(CUES) as CueFamily[];
-
-/** The first match of each cue family in `text` (lower-cased, see letters.ts). */
-export function findAllCues(text: string, families: ReadonlySet<CueFamily> | null = null): Partial<Record<CueFamily, CueMatch>> {
-  const found: Partial<Record<CueFamily, CueMatch>> = {};
-  for (const family of FAMILIES) {
-    if (families && !families.has(family)) continue;
-    const cue = findCue(family, text);
-    if (cue) found[family] = cue;
-  }
-  return found;
-}
+const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
+// One pass finds where each family's phrases may start; each family's regex then runs only there.
+const SCANNER = new PrefixScanner(FAMILIES.map((family) => CUES[family]));
+(globalThis as any).__scanner = SCANNER;
+/** A family gives up after this many matches rejected (conditional or empty). */
+const MAX_TRIES = 8;
 
 // "Si votre paiement a été effectué entre-temps…", "If you have already paid…": a reminder's
 // politeness, not a payment. Checked in the words just before a payment or promise cue.
 const CONDITIONAL_BEFORE = /(?:^|[^a-z])(?:si|s'|if|falls|wenn|se|indien|als|in\scase|unless|sauf\ssi)\s(?:[a-z'\u00df-\u00ff]{1,15}\s){0,3}$/;
 const CONDITIONAL_FAMILIES: ReadonlySet<CueFamily> = new Set(['paid', 'promise', 'userPaid']);
+const CONDITIONAL_BITS = FAMILIES.reduce((bits, family, index) => (CONDITIONAL_FAMILIES.has(family) ? bits | (1 << index) : bits), 0);
+
+/** The first match of each cue family in `text` (lower-cased, see letters.ts). */
+export function findAllCues(text: string, families: ReadonlySet<CueFamily> | null = null): Partial<Record<CueFamily, CueMatch>> {
+  let wanted = ALL_FAMILIES;
+  if (families) wanted = FAMILIES.reduce((bits, family, index) => (families.has(family) ? bits | (1 << index) : bits), 0);
+  return firstMatches(text, wanted);
+}
 
 /** The first match of one cue family in `text` (lower-cased, see letters.ts), or null. */
 export function findCue(family: CueFamily, text: string): CueMatch | null {
-  const pattern = CUES[family];
-  pattern.lastIndex = 0;
-  let tries = 0;
-  for (let match = pattern.exec(text); match !== null && tries < 8; match = pattern.exec(text)) {
-    tries += 1;
-    if (match[0] === '') pattern.lastIndex += 1;
-    else if (CONDITIONAL_FAMILIES.has(family) && CONDITIONAL_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
-    pattern.lastIndex = 0;
-    return { start: match.index, end: match.index + match[0].length, text: match[0] };
-  }
-  pattern.lastIndex = 0;
-  return null;
+  return firstMatches(text, 1 << FAMILIES.indexOf(family))[family] ?? null;
+}
+
+/**
+ * What a global search per family would find first, skipping (as it did) empty matches and
+ * payment words under a condition, at most MAX_TRIES matches per family: each family's regex runs
+ * sticky at the candidate positions, in order, resuming after a rejected match like `lastIndex` did.
+ */
+function firstMatches(text: string, wanted: number): Partial<Record<CueFamily, CueMatch>> {
+  const found: Partial<Record<CueFamily, CueMatch>> = {};
+  const resume: number[] = [];
+  const tries: number[] = [];
+  SCANNER.scan(text, wanted, (position, bits) => {
+    let pending = bits;
+    while (pending !== 0) {
+      const bit = pending & -pending;
+      pending ^= bit;
+      const index = 31 - Math.clz32(bit);
+      if (position < (resume[index] ?? 0)) continue;
+      const match = SCANNER.matchAt(index, text, position);
+      if (!match) continue;
+      const count = (tries[index] ?? 0) + 1;
+      tries[index] = count;
+      const text0 = match[0];
+      if (text0 === '') resume[index] = position + 1;
+      else if ((bit & CONDITIONAL_BITS) !== 0 && CONDITIONAL_BEFORE.test(text.slice(Math.max(0, position - 40), position))) resume[index] = position + text0.length;
+      else {
+        found[FAMILIES[index] as CueFamily] = { start: position, end: position + text0.length, text: text0 };
+        wanted ^= bit;
+        continue;
+      }
+      if (count >= MAX_TRIES) wanted ^= bit;
+    }
+    return wanted;
+  });
+  return found;
 }
