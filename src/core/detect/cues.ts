@@ -223,7 +223,6 @@ const FAMILIES = Object.keys(CUES) as CueFamily[];
 const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 // One pass finds where each family's phrases may start; each family's regex then runs only there.
 const SCANNER = new PrefixScanner(FAMILIES.map((family) => CUES[family]));
-(globalThis as any).__scanner = SCANNER;
 /** A family gives up after this many matches rejected (conditional or empty). */
 const MAX_TRIES = 8;
 

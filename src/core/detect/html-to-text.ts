@@ -47,42 +47,40 @@ export function htmlToText(html: string): string {
   let runStart = 0; // start of the pending text run
 
   while (index < length) {
-    const code = source.charCodeAt(index);
-    if (code === 60 /* < */) {
-      const tag = readTagStart(source, index + 1);
-      if (tag === null) {
-        index += 1;
-        continue;
-      }
-      out.text(source, runStart, index);
-      if (tag.comment) {
-        const close = source.indexOf('-->', index + 4);
-        index = close === -1 ? length : close + 3;
-        runStart = index;
-        continue;
-      }
-      if (nextGt !== -1 && nextGt < index) nextGt = source.indexOf('>', index);
-      if (nextGt === -1) {
-        // An unclosed tag at the end: nothing after it is text a reader would see.
-        index = length;
-        runStart = length;
-        break;
-      }
-      const tagEnd = nextGt + 1;
-      if (!tag.closing && DROPPED_TAGS.has(tag.name)) {
-        const close = findClosingTag(source, tag.name, tagEnd);
-        index = close;
-        runStart = index;
-        continue;
-      }
-      if (tag.name === 'blockquote') out.quote(tag.closing ? -1 : 1);
-      if (BLOCK_TAGS.has(tag.name)) out.newline();
-      else if (CELL_TAGS.has(tag.name) && !tag.closing) out.tab();
-      index = tagEnd;
+    // Text between tags is skipped natively (indexOf), not character by character.
+    index = source.indexOf('<', index);
+    if (index === -1) break;
+    const tag = readTagStart(source, index + 1);
+    if (tag === null) {
+      index += 1;
+      continue;
+    }
+    out.text(source, runStart, index);
+    if (tag.comment) {
+      const close = source.indexOf('-->', index + 4);
+      index = close === -1 ? length : close + 3;
       runStart = index;
       continue;
     }
-    index += 1;
+    if (nextGt !== -1 && nextGt < index) nextGt = source.indexOf('>', index);
+    if (nextGt === -1) {
+      // An unclosed tag at the end: nothing after it is text a reader would see.
+      index = length;
+      runStart = length;
+      break;
+    }
+    const tagEnd = nextGt + 1;
+    if (!tag.closing && DROPPED_TAGS.has(tag.name)) {
+      const close = findClosingTag(source, tag.name, tagEnd);
+      index = close;
+      runStart = index;
+      continue;
+    }
+    if (tag.name === 'blockquote') out.quote(tag.closing ? -1 : 1);
+    if (BLOCK_TAGS.has(tag.name)) out.newline();
+    else if (CELL_TAGS.has(tag.name) && !tag.closing) out.tab();
+    index = tagEnd;
+    runStart = index;
   }
   out.text(source, runStart, length);
   return out.finish();
@@ -141,7 +139,9 @@ class TextSink {
   text(source: string, start: number, end: number): void {
     if (end <= start) return;
     // Whitespace collapses to one space (a native replace: linear, no per-word work).
-    const collapsed = decodeEntities(source.slice(start, end)).replace(WHITESPACE_RUN, ' ');
+    const decoded = decodeEntities(source.slice(start, end));
+    // Most runs have single spaces only: no new string then.
+    const collapsed = NEEDS_COLLAPSE.test(decoded) ? decoded.replace(WHITESPACE_RUN, ' ') : decoded;
     if (collapsed === ' ') {
       if (!this.lineEmpty) this.pendingSpace = true;
       return;
@@ -193,6 +193,7 @@ class TextSink {
 }
 
 const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 const ENTITY = /&(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,9});?/gi;
 
 export function decodeEntities(text: string): string {

@@ -12,6 +12,7 @@
  * match right after one of those words is dropped.
  */
 import { L } from './letters';
+import { PrefixScanner, forEachMatch } from './prefix-scan';
 
 export interface FoundNumber {
   number: string;
@@ -42,6 +43,8 @@ const MARKER_FIRST = new RegExp(
   String.raw`(?<![${L}\d])(?:${MARKER}|(?:num(?:[ée]ro|ber)|número|numero|nummer))\s?(?:de\s(?:la\s)?|d'\s?|of\s(?:the\s)?|del(?:la)?\s|van\s(?:de\s)?)?(${INVOICE_KEYWORD})${GAP}[:#]?${GAP}${TOKEN}`,
   'g',
 );
+// Numbers led by a word (either pattern): only run where one may start.
+const WORD_LED = new PrefixScanner([KEYWORD_FIRST, MARKER_FIRST]);
 // "… F-12, F-13 et F-14": more numbers after the first.
 const LIST_NEXT = new RegExp(String.raw`^\s?(?:,|;|/|&|\+|et|and|und|y|e|en|ou|or)\s?(?:${MARKER}\s?)?${TOKEN}`);
 // Numbers shaped by invoicing tools (case-sensitive prefixes).
@@ -71,9 +74,11 @@ export function findInvoiceNumbers(text: string, original: string): FoundNumber[
     return end;
   };
 
-  for (const pattern of [KEYWORD_FIRST, MARKER_FIRST]) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+  // Both patterns' matches in one pass, then read in the order the patterns were once run.
+  const perPattern: RegExpExecArray[][] = [[], []];
+  forEachMatch(WORD_LED, text, 0b11, text.length, (index, match) => perPattern[index]!.push(match));
+  for (const matches of perPattern) {
+    for (const match of matches) {
       if (found.length >= MAX_NUMBERS) break;
       const token = match[2];
       if (token === undefined) continue;

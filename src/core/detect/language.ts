@@ -16,32 +16,57 @@ const WORDS: Readonly<Record<DetectLanguage, readonly string[]>> = {
 };
 
 const LEXICON = new Map<string, DetectLanguage[]>();
+const LONGEST_WORD = Math.max(...Object.values(WORDS).flat().map((word) => word.length));
 for (const [language, words] of Object.entries(WORDS) as Array<[DetectLanguage, readonly string[]]>) {
   for (const word of words) LEXICON.set(word, [...(LEXICON.get(word) ?? []), language]);
 }
 
-const WORD = /[a-z\u00df-\u00f6\u00f8-\u00ff\u0153]{1,20}/g;
-const FRENCH_LETTERS = /[àâçèêëîïôûùœ]/g;
-const GERMAN_LETTERS = /[äöüß]/g;
-const SPANISH_LETTERS = /[ñ¿¡]/g;
+/** Characters looked at: enough to decide, bounded on long mails. */
+export const LANGUAGE_SAMPLE = 2500;
 /** Words looked at: enough to decide, bounded on long mails. */
 const MAX_WORDS = 250;
+/** A longer run of letters counts as several words of this length (as /[letters]{1,20}/g reads it). */
+const MAX_WORD = 20;
 
 /** The language of `text`, which must be lower-cased already (see letters.ts). */
 export function detectLanguage(text: string, fallback: DetectLanguage = 'fr'): DetectLanguage {
-  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
+  const length = Math.min(text.length, LANGUAGE_SAMPLE);
   const score: Record<DetectLanguage, number> = { fr: 0, en: 0, de: 0, es: 0, it: 0, nl: 0 };
   let count = 0;
-  WORD.lastIndex = 0;
-  for (const match of sample.matchAll(WORD)) {
-    const languages = LEXICON.get(match[0]);
-    if (languages) for (const language of languages) score[language] += 1 / languages.length;
-    count += 1;
-    if (count >= MAX_WORDS) break;
+  let wordStart = -1;
+  let hash = 0;
+  let french = 0;
+  let german = 0;
+  let spanish = 0;
+  // One pass: words (runs of letters, cut every MAX_WORD letters, hashed as they are read so none
+  // is sliced out of the text) and accented letters.
+  for (let index = 0; index <= length; index += 1) {
+    const code = index < length ? text.charCodeAt(index) : 0;
+    const kind = code < CHAR_KINDS.length ? (CHAR_KINDS[code] as number) : 0;
+    if (kind >= LETTER) {
+      if (kind === FRENCH_LETTER) french += 1;
+      else if (kind === GERMAN_LETTER) german += 1;
+      else if (kind === SPANISH_LETTER) spanish += 1;
+      if (wordStart !== -1 && index - wordStart === MAX_WORD) {
+        if (count < MAX_WORDS) count = scoreWord(text, wordStart, index, hash, score, count);
+        wordStart = -1;
+      }
+      if (wordStart === -1) {
+        wordStart = index;
+        hash = 0;
+      }
+      hash = hashStep(hash, code);
+    } else {
+      if (kind === SPANISH_MARK) spanish += 1;
+      if (wordStart !== -1) {
+        if (count < MAX_WORDS) count = scoreWord(text, wordStart, index, hash, score, count);
+        wordStart = -1;
+      }
+    }
   }
-  score.fr += 0.3 * (sample.match(FRENCH_LETTERS)?.length ?? 0);
-  score.de += 0.3 * (sample.match(GERMAN_LETTERS)?.length ?? 0);
-  score.es += 0.5 * (sample.match(SPANISH_LETTERS)?.length ?? 0);
+  score.fr += 0.3 * french;
+  score.de += 0.3 * german;
+  score.es += 0.5 * spanish;
   let best: DetectLanguage = fallback;
   let bestScore = 0.5;
   for (const language of ['fr', 'en', 'de', 'es', 'it', 'nl'] as const) {
@@ -51,4 +76,52 @@ export function detectLanguage(text: string, fallback: DetectLanguage = 'fr'): D
     }
   }
   return best;
+}
+
+// What each character counts as: the word letters are those of /[a-z\u00df-\u00f6\u00f8-\u00ff\u0153]/;
+// àâçèêëîïôûùœ count for French, äöüß for German, ñ ¿ ¡ for Spanish.
+// (0: anything else.)
+const SPANISH_MARK = 1;
+const LETTER = 2;
+const FRENCH_LETTER = 3;
+const GERMAN_LETTER = 4;
+const SPANISH_LETTER = 5;
+const CHAR_KINDS = new Uint8Array(0x154);
+for (let code = 97; code <= 122; code += 1) CHAR_KINDS[code] = LETTER;
+for (let code = 0xdf; code <= 0xff; code += 1) if (code !== 0xf7) CHAR_KINDS[code] = LETTER;
+CHAR_KINDS[0x153] = LETTER;
+for (const char of 'àâçèêëîïôûùœ') CHAR_KINDS[char.charCodeAt(0)] = FRENCH_LETTER;
+for (const char of 'äöüß') CHAR_KINDS[char.charCodeAt(0)] = GERMAN_LETTER;
+CHAR_KINDS[0xf1] = SPANISH_LETTER;
+CHAR_KINDS[0xbf] = SPANISH_MARK;
+CHAR_KINDS[0xa1] = SPANISH_MARK;
+
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let index = 0; index < word.length; index += 1) hash = hashStep(hash, word.charCodeAt(index));
+  return hash;
+}
+
+// The lexicon by word hash: a word of the text is checked in place (startsWith), never sliced.
+const LEXICON_BY_HASH = new Map<number, Array<{ word: string; languages: DetectLanguage[] }>>();
+for (const [word, languages] of LEXICON) {
+  const hash = hashOf(word);
+  LEXICON_BY_HASH.set(hash, [...(LEXICON_BY_HASH.get(hash) ?? []), { word, languages }]);
+}
+
+/** Scores the word text[start, end) (its hash given); returns the word count plus one. */
+function scoreWord(text: string, start: number, end: number, hash: number, score: Record<DetectLanguage, number>, count: number): number {
+  const entries = end - start <= LONGEST_WORD ? LEXICON_BY_HASH.get(hash) : undefined;
+  if (entries) {
+    for (const { word, languages } of entries) {
+      if (word.length !== end - start || !text.startsWith(word, start)) continue;
+      for (const language of languages) score[language] += 1 / languages.length;
+      break;
+    }
+  }
+  return count + 1;
 }

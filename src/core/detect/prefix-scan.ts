@@ -25,8 +25,8 @@ type Node =
   | { type: 'repeat'; node: Node; min: number; max: number };
 
 /** How many leading characters the tables describe. */
-const DEPTH = 3;
-const BUCKETS = 128;
+const DEPTH = 4;
+const BUCKETS = 128; // 2^7: pair and triple keys are built with shifts by 7
 
 const WHITESPACE: ReadonlySet<number> = new Set([
   9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
@@ -277,6 +277,17 @@ function dedupe(list: Prefix[]): Prefix[] {
   return [...seen.values()];
 }
 
+/** The set and the lower case of each of its characters. */
+function withLowerCase(set: CharSet): CharSet {
+  if (set === null) return null;
+  const out = new Set(set);
+  for (const code of set) {
+    const lower = String.fromCharCode(code).toLowerCase();
+    if (lower.length === 1) out.add(lower.charCodeAt(0));
+  }
+  return out;
+}
+
 function buckets(set: CharSet | undefined): number[] {
   if (set === undefined || set === null) return range(0, BUCKETS - 1);
   return [...new Set([...set].map(bucket))];
@@ -284,31 +295,35 @@ function buckets(set: CharSet | undefined): number[] {
 
 /* ------------------------------------------------------------------ the scanner */
 
-/** Above this many concrete three-character starts, a prefix goes to the loose (pair) tables. */
+/** Above this many concrete starts (products of bucket counts), a prefix goes to the loose tables. */
 const MAX_EXACT = 4096;
 
-/** Two pair tables: (c0, c1) and (c1, c2) may begin a match of the regexes whose bits are set. */
+/** Pair tables: (c0, c1), (c1, c2), (c2, c3) may begin a match of the regexes whose bits are set. */
 class PairTables {
-  readonly first = new Uint32Array(BUCKETS * BUCKETS);
-  readonly second = new Uint32Array(BUCKETS * BUCKETS);
+  readonly pairs = [new Uint32Array(BUCKETS * BUCKETS), new Uint32Array(BUCKETS * BUCKETS), new Uint32Array(BUCKETS * BUCKETS)] as const;
 
-  add(bit: number, [a, b, c]: readonly number[][]): void {
-    for (const x of a as number[]) for (const y of b as number[]) this.first[x * BUCKETS + y]! |= bit;
-    for (const y of b as number[]) for (const z of c as number[]) this.second[y * BUCKETS + z]! |= bit;
+  add(bit: number, sets: readonly number[][]): void {
+    this.pairs.forEach((table, offset) => {
+      for (const x of sets[offset] as number[]) for (const y of sets[offset + 1] as number[]) table[(x << 7) | y]! |= bit;
+    });
   }
 }
 
 export class PrefixScanner {
   /** Per regex, a sticky copy: runs only at the position given. */
   readonly sticky: readonly RegExp[];
-  /** Fast filter: every prefix, as pairs (over-approximates three-character starts). */
+  /** Fast filter: every prefix, as pairs (over-approximates the four-character starts). */
   private readonly all = new PairTables();
-  /** Prefixes too wide to list (or shorter than three characters), as pairs. */
+  /** Prefixes too wide to list (or shorter than four characters), as pairs. */
   private readonly loose = new PairTables();
-  /** The other prefixes, exactly: three bucketed characters -> bits. */
+  /** The other prefixes, exactly: four bucketed characters -> bits. */
   private readonly exact = new Map<number, number>();
 
-  constructor(patterns: readonly RegExp[]) {
+  /**
+   * `scannedLowerCased`: indexes of patterns that run on a text whose lower-cased copy (same
+   * offsets, see letters.ts) is the one scanned: their starts are looked for lower-cased.
+   */
+  constructor(patterns: readonly RegExp[], scannedLowerCased: ReadonlySet<number> = new Set()) {
     if (patterns.length > 32) throw new Error('prefix-scan: at most 32 patterns');
     this.sticky = patterns.map((pattern) => {
       if (pattern.flags.includes('i') || pattern.flags.includes('u') || pattern.flags.includes('v')) throw new Error('prefix-scan: no i/u/v flags');
@@ -317,16 +332,17 @@ export class PrefixScanner {
     patterns.forEach((pattern, index) => {
       const bit = 1 << index;
       for (const prefix of prefixes(new Parser(pattern.source).parse(), DEPTH)) {
-        // A shorter prefix (a match of one or two characters) leaves the rest free.
-        const sets = [buckets(prefix[0]), buckets(prefix[1]), buckets(prefix[2])];
+        // A shorter prefix (a match of fewer characters) leaves the rest free.
+        const folded = scannedLowerCased.has(index) ? prefix.map(withLowerCase) : prefix;
+        const sets = [buckets(folded[0]), buckets(folded[1]), buckets(folded[2]), buckets(folded[3])];
         this.all.add(bit, sets);
-        const [a, b, c] = sets as [number[], number[], number[]];
-        if (prefix.length < DEPTH || a.length * b.length * c.length > MAX_EXACT) {
+        if (prefix.length < DEPTH || sets.reduce((product, set) => product * set.length, 1) > MAX_EXACT) {
           this.loose.add(bit, sets);
           continue;
         }
-        for (const x of a) for (const y of b) for (const z of c) {
-          const key = (x * BUCKETS + y) * BUCKETS + z;
+        const [a, b, c, d] = sets as [number[], number[], number[], number[]];
+        for (const w of a) for (const x of b) for (const y of c) for (const z of d) {
+          const key = (((((w << 7) | x) << 7) | y) << 7) | z;
           this.exact.set(key, (this.exact.get(key) ?? 0) | bit);
         }
       }
@@ -339,17 +355,28 @@ export class PrefixScanner {
    * the pass stops when none is.
    */
   scan(text: string, active: number, visit: (position: number, bits: number) => number, from = 0): void {
-    const { all, loose, exact } = this;
+    const [all01, all12, all23] = this.all.pairs;
+    const [loose01, loose12, loose23] = this.loose.pairs;
+    const exact = this.exact;
     const length = text.length;
     if (from >= length || active === 0) return;
+    // Buckets of the characters at position, +1, +2 (0 past the end); +3 is read in the loop.
     let b0 = bucket(text.charCodeAt(from));
     let b1 = from + 1 < length ? bucket(text.charCodeAt(from + 1)) : 0;
+    let b2 = from + 2 < length ? bucket(text.charCodeAt(from + 2)) : 0;
     for (let position = from; position < length; position += 1) {
-      const b2 = position + 2 < length ? bucket(text.charCodeAt(position + 2)) : 0;
-      const pair01 = b0 * BUCKETS + b1;
-      const pair12 = b1 * BUCKETS + b2;
-      if (((all.first[pair01] as number) & (all.second[pair12] as number) & active) !== 0) {
-        const bits = (((loose.first[pair01] as number) & (loose.second[pair12] as number)) | (exact.get(pair01 * BUCKETS + b2) ?? 0)) & active;
+      let b3 = 0;
+      if (position + 3 < length) {
+        b3 = text.charCodeAt(position + 3);
+        if (b3 >= BUCKETS) b3 = bucket(b3);
+      }
+      const pair01 = (b0 << 7) | b1;
+      const pair12 = (b1 << 7) | b2;
+      const pair23 = (b2 << 7) | b3;
+      // Cheapest test first: most positions fail on their first two characters.
+      if (((all01[pair01] as number) & active) !== 0 && ((all01[pair01] as number) & (all12[pair12] as number) & (all23[pair23] as number) & active) !== 0) {
+        const loose = (loose01[pair01] as number) & (loose12[pair12] as number) & (loose23[pair23] as number);
+        const bits = (loose | (exact.get((((pair01 << 7) | b2) << 7) | b3) ?? 0)) & active;
         if (bits !== 0) {
           active = visit(position, bits);
           if (active === 0) return;
@@ -357,6 +384,7 @@ export class PrefixScanner {
       }
       b0 = b1;
       b1 = b2;
+      b2 = b3;
     }
   }
 
@@ -366,4 +394,37 @@ export class PrefixScanner {
     pattern.lastIndex = position;
     return pattern.exec(text);
   }
+}
+
+/**
+ * Every match of the regexes in `active`, each regex on its own as `text.matchAll(regex)` would
+ * find them (left to right, a match resumes the search at its end), for matches starting before
+ * `stop`. Calls `found(index, match)` per match, in order of position.
+ */
+export function forEachMatch(
+  scanner: PrefixScanner,
+  text: string,
+  active: number,
+  stop: number,
+  found: (index: number, match: RegExpExecArray) => void,
+  /** Per pattern, the text it runs on when it is not `text` (see `scannedLowerCased`). */
+  inputs: ReadonlyArray<string | undefined> = [],
+): void {
+  const resume: number[] = [];
+  scanner.scan(text, active, (position, bits) => {
+    if (position >= stop) return 0;
+    let pending = bits;
+    while (pending !== 0) {
+      const bit = pending & -pending;
+      pending ^= bit;
+      const index = 31 - Math.clz32(bit);
+      if (position < (resume[index] ?? 0)) continue;
+      const match = scanner.matchAt(index, inputs[index] ?? text, position);
+      if (!match) continue;
+      const end = position + match[0].length;
+      resume[index] = end === position ? position + 1 : end;
+      found(index, match);
+    }
+    return active;
+  });
 }

@@ -109,18 +109,24 @@ export function prepareMessage(message: EngineMessage): PreparedMessage {
  * `prepareMessage` so mail rejected by the first cheap look never pays for it.
  */
 export function maskSegments(prepared: PreparedMessage): void {
-  for (const segment of [prepared.main, prepared.history]) {
-    if (!segment || segment.masked) continue;
-    const ranges = [...segment.pending];
-    const signature = signatureStart(segment.text);
-    if (signature !== -1) ranges.push([signature, segment.text.length]);
-    ranges.push(...identifierRanges(segment.text, segment.lower));
-    if (ranges.length > 0) {
-      segment.text = blank(segment.text, ranges);
-      segment.lower = blank(segment.lower, ranges);
-    }
-    segment.masked = true;
+  maskSegment(prepared.main);
+  if (prepared.history) maskSegment(prepared.history);
+}
+
+/** `maskSegments` for one segment (the history is only masked when a kind needs to read it). */
+export function maskSegment(segment: Segment): void {
+  if (segment.masked) return;
+  const ranges = [...segment.pending];
+  const signature = signatureStart(segment.text);
+  if (signature !== -1) ranges.push([signature, segment.text.length]);
+  // Identifiers that would start inside the signature are blanked with it anyway.
+  ranges.push(...identifierRanges(segment.text, segment.lower, signature === -1 ? segment.text.length : signature));
+  if (ranges.length > 0) {
+    const pieces = blankPieces(segment.text, ranges);
+    segment.text = blank(segment.text, pieces);
+    segment.lower = blank(segment.lower, pieces);
   }
+  segment.masked = true;
 }
 
 /** A normalised slice of the body; the quoted lines given are blanked by `maskSegments`. */
@@ -131,20 +137,51 @@ function segment(bodyText: string, start: number, end: number, quoted: ReadonlyA
   return { text, lower: lowerSameLength(text), base: start, pending, masked: false };
 }
 
+const TO_NORMALIZE = /[\u00a0\u202f\u2007\u2009\u200a\r\u2019\u02bc\u2018\u2010\u2011\u2212]/g;
+const NORMALIZED: Readonly<Record<string, string>> = {
+  '\u00a0': ' ', '\u202f': ' ', '\u2007': ' ', '\u2009': ' ', '\u200a': ' ', '\r': ' ',
+  '\u2019': "'", '\u02bc': "'", '\u2018': "'",
+  '\u2010': '-', '\u2011': '-', '\u2212': '-',
+};
+
 /** Same-length normalisation: typographic spaces, apostrophes, hyphens and CR become plain ones. */
 export function normalize(text: string): string {
-  return text.replace(/[\u00a0\u202f\u2007\u2009\u200a\r]/g, ' ').replace(/[\u2019\u02bc\u2018]/g, "'").replace(/[\u2010\u2011\u2212]/g, '-');
+  // One pass over the text (most has none of these characters), not one per kind of character.
+  return text.replace(TO_NORMALIZE, (char) => NORMALIZED[char] as string);
 }
 
-function blank(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+/** The ranges to blank, merged, in order, each with its blank text (newlines kept, so lines stay lines). */
+function blankPieces(text: string, ranges: ReadonlyArray<readonly [number, number]>): Array<readonly [number, number, string]> {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const parts: string[] = [];
+  const pieces: Array<readonly [number, number, string]> = [];
   let cursor = 0;
   for (const [rawStart, rawEnd] of sorted) {
     const start = Math.max(cursor, Math.max(0, rawStart));
     const end = Math.min(text.length, rawEnd);
     if (end <= start) continue;
-    parts.push(text.slice(cursor, start), text.slice(start, end).replace(/[^\n]/g, ' '));
+    pieces.push([start, end, spacesFor(text, start, end)]);
+    cursor = end;
+  }
+  return pieces;
+}
+
+/** Spaces for text[start, end), newlines kept. */
+function spacesFor(text: string, start: number, end: number): string {
+  let out = '';
+  let from = start;
+  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < end; newline = text.indexOf('\n', from)) {
+    out += ' '.repeat(newline - from) + '\n';
+    from = newline + 1;
+  }
+  return out + ' '.repeat(end - from);
+}
+
+/** `text` with the pieces replaced by their blanks (same length, same offsets). */
+function blank(text: string, pieces: ReadonlyArray<readonly [number, number, string]>): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const [start, end, spaces] of pieces) {
+    parts.push(text.slice(cursor, start), spaces);
     cursor = end;
   }
   parts.push(text.slice(cursor));

@@ -67,10 +67,14 @@ export function splitHistory(text: string, limit: number): HistorySplit {
     }
     if (content.length > MAX_HEADER_LINE) continue;
 
-    if (FORWARD_SEPARATOR.test(content) || ORIGINAL_SEPARATOR.test(content)) {
+    // Every header pattern but the dashed separators needs a ":": most lines have none and skip them.
+    const dashed = content.charCodeAt(0) === 45; /* - */
+    const colon = content.includes(':');
+    if ((dashed || colon) && (FORWARD_SEPARATOR.test(content) || (dashed && ORIGINAL_SEPARATOR.test(content)))) {
       const forwarded = FORWARD_SEPARATOR.test(content);
       return split(text, lines, index, index, forwarded, quotedLines, true);
     }
+    if (!colon) continue;
     if (ATTRIBUTION_VERB.test(content)) {
       // Gmail wraps long attributions over two or three lines: find the opener above.
       for (let back = 0; back <= 2 && index - back >= 0; back += 1) {

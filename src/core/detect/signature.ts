@@ -8,6 +8,8 @@
  * with spaces: evidence offsets stay valid in the body text.
  */
 
+import { PrefixScanner, forEachMatch } from './prefix-scan';
+
 // Keyword-led identifiers: the keyword and what follows on the line, up to a bounded length.
 // "capital" lines carry a currency amount ("SARL au capital de 10 000 €"): the whole tail goes.
 const LEGAL_IDENTIFIER = new RegExp(
@@ -55,21 +57,21 @@ const CASED = new RegExp(
   'g',
 );
 
+// One pass over the lower-cased text finds where any of them may start; the cased pattern then
+// runs on the original text (same offsets).
+const SCANNER = new PrefixScanner([LEGAL_IDENTIFIER, PHONE, ADDRESS, CASED], new Set([3]));
+
 /**
  * Ranges (as [start, end) pairs, in order) that hold identifiers and contact details, from the
- * text and its lower-cased copy (same offsets).
+ * text and its lower-cased copy (same offsets). Matches starting at or after `stop` are not looked
+ * for (the caller blanks everything from there anyway, e.g. the signature).
  */
-export function identifierRanges(text: string, lower: string): Array<readonly [number, number]> {
-  const ranges: Array<readonly [number, number]> = [];
-  const collect = (pattern: RegExp, input: string): void => {
-    pattern.lastIndex = 0;
-    for (const match of input.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
-  };
-  collect(LEGAL_IDENTIFIER, lower);
-  collect(PHONE, lower);
-  collect(ADDRESS, lower);
-  collect(CASED, text);
-  return ranges.sort((a, b) => a[0] - b[0]);
+export function identifierRanges(text: string, lower: string, stop: number = text.length): Array<readonly [number, number]> {
+  // Collected per pattern, in the order the patterns were once run one after the other.
+  const perPattern: Array<Array<readonly [number, number]>> = [[], [], [], []];
+  const collect = (index: number, match: RegExpExecArray): void => void perPattern[index]!.push([match.index, match.index + match[0].length]);
+  forEachMatch(SCANNER, lower, 0b1111, stop, collect, [undefined, undefined, undefined, text]);
+  return perPattern.flat().sort((a, b) => a[0] - b[0]);
 }
 
 // A signature delimiter ("-- " on its own line), after which everything is signature.
