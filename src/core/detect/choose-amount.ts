@@ -13,6 +13,8 @@ import type { AmountMention, AmountRole } from './money';
 type Ranks = Readonly<Record<AmountRole, number>>;
 
 const INVOICE_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, deposit: 4, plain: 3, paid: 2, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
+// A vendor's receipt: "Amount paid" is its total (the line items above it are plain amounts).
+const VENDOR_RANKS: Ranks = { ...INVOICE_RANKS, paid: 4.5 };
 const REMINDER_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, plain: 4, deposit: 2, excl_tax: 1, paid: 0, unit: 0, tax: -1, quote: -2 };
 const PAYMENT_RANKS: Ranks = { paid: 7, incl_tax: 6, total: 5, balance: 4, plain: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
 const CLAIM_RANKS: Ranks = { incl_tax: 7, total: 6, balance: 5, plain: 5, paid: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
@@ -21,6 +23,8 @@ function ranksFor(kind: MessageKind | null): Ranks {
   switch (kind) {
     case 'reminder':
       return REMINDER_RANKS;
+    case 'vendor_bill':
+      return VENDOR_RANKS;
     case 'payment_notice':
       return PAYMENT_RANKS;
     case 'dispute':

@@ -21,6 +21,8 @@ export interface Signals {
   numberCount: number;
   /** Numbers found in the newest part or attachments (not only the subject of a reply). */
   ownNumberCount: number;
+  /** Numbers found in the newest part. */
+  bodyNumberCount: number;
   invoiceAttachment: boolean;
   hasAmount: boolean;
   sender: SenderType;
@@ -47,6 +49,16 @@ const NEGATIVE_WEIGHTS: ReadonlyArray<readonly [CueFamily, number]> = [
   ['bank', 2],
   ['tax', 2.5],
   ['autoReply', 5],
+  ['jobAd', 3],
+  ['personal', 2.5],
+];
+
+// A reminder named, not made ("votre relance", "the reminder").
+const REMINDER_NOUN = /^(?:relance|rappel|reminder|erinnerung|recordatorio|sollecito|promemoria|herinnering)$/;
+
+// What, in the newest part itself, makes a reply about an invoice.
+const BODY_ANCHORS: readonly CueFamily[] = [
+  'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'reminder', 'paid', 'promise', 'userPaid', 'dispute', 'acknowledge', 'creditNote', 'procedural', 'billingInfo',
 ];
 
 export function relatedness(signals: Signals): { related: boolean; margin: number } {
@@ -57,7 +69,7 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
   if (signals.invoiceAttachment) positive += 1.5;
   if (signals.cues.invoiceWord?.source === 'subject') positive += 1;
   if (signals.cues.invoiceWord?.source === 'body') positive += 1;
-  for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote'] as const) if (has(family)) positive += 1.5;
+  for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote', 'procedural'] as const) if (has(family)) positive += 1.5;
   if (has('billingInfo')) positive += 2;
   // Payment and promise words are about an invoice only in an invoice context.
   const invoiceContext = positive > 0 || signals.threadAboutInvoice || signals.isReply;
@@ -85,7 +97,13 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
     has('creditNote') ||
     has('invoiceDelivery') ||
     has('billingInfo') ||
+    has('procedural') ||
     (invoiceContext && (has('paid') || has('promise') || has('dispute') || has('userPaid')));
+  // A reply whose newest part changes the subject and says nothing about the invoice quoted below
+  // it ("Au fait, tu serais dispo mardi ?"): the quoted invoice is only context.
+  if (signals.isReply && signals.cues.offTopic?.source === 'body' && signals.bodyNumberCount === 0 && !signals.hasAmount) {
+    if (!BODY_ANCHORS.some((family) => signals.cues[family]?.source === 'body')) return { related: false, margin };
+  }
   return { related: anchored && positive >= 2 && margin >= 1.5, margin };
 }
 
@@ -123,16 +141,26 @@ export function classify(signals: Signals, direction: Direction): Classification
   // A vendor's automated mail: its "will be debited" is not a client's promise. A reminder it
   // sends is still a reminder (the user owes the supplier).
   const platformNotice = signals.sender === 'bank' || signals.sender === 'platform';
-  if (automated && !platformNotice && (cue('vendor') || cue('invoiceDelivery') || signals.invoiceAttachment)) {
+  // A known vendor (SaaS, marketplace) delivering its invoice ("Voici la facture de frais de service").
+  const vendorSends = signals.sender === 'vendor' && cue('sendInvoice') !== null;
+  if (automated && !platformNotice && (cue('vendor') || cue('invoiceDelivery') || signals.invoiceAttachment || vendorSends)) {
     if (cue('reminder') && !cue('userPaid')) return pick('reminder', 'reminder', 0.5);
     return pick('vendor_bill', first('vendor', 'invoiceDelivery', 'userPaid'), 0.8);
   }
   if (cue('dispute') && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
   const clientWords = first('promise', 'paid');
+  // A procedural request or status (reissue with a PO, rejected on a portal, pay in instalments).
+  if (cue('procedural') && clientWords === null) return pick('other_invoice_related', 'procedural', 0.5);
   if (clientWords === 'promise') return pick('promise', 'promise', 1);
   if (clientWords === 'paid') return pick('payment_notice', 'paid', 1);
   if (cue('userPaid') && direction === 'unknown' && !automated) return pick('payment_notice', 'userPaid', 0.5);
-  if (cue('reminder')) {
+  // The client acknowledges the user's reminder ("Merci, bien reçu votre relance"): the reminder is
+  // only named, not made.
+  const reminderCue = cue('reminder');
+  if (reminderCue && cue('acknowledge') && !automated && direction === 'received' && REMINDER_NOUN.test(reminderCue.text)) {
+    return pick('other_invoice_related', 'acknowledge', 0);
+  }
+  if (reminderCue) {
     // Unknown direction: a reminder is usually the user's own.
     return pick('reminder', 'reminder', direction === 'unknown' ? 0.5 : 0.3);
   }

@@ -29,7 +29,11 @@ export type CueFamily =
   | 'bank'
   | 'tax'
   | 'autoReply'
-  | 'billingInfo';
+  | 'billingInfo'
+  | 'procedural'
+  | 'jobAd'
+  | 'offTopic'
+  | 'personal';
 
 const W = String.raw`[${L}\d'-]{1,25}`; // one word, for bounded gaps: (?:${W}\s){0,3}
 // A gap within a clause: up to 80 characters on the same line, lazily ("we have invoice 12 (€ 1.815,00) today paid").
@@ -63,7 +67,7 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
       String.raw`(?:attached|enclosed)\s(?:is|are|please\sfind|you(?:'ll|\swill)\sfind)\s(?:${W}\s){0,3}(?:invoices?|credit\snotes?)`,
       String.raw`(?:here\s(?:is|are)|here's)\s(?:${W}\s){0,3}(?:invoices?|credit\snotes?)`,
       String.raw`(?:i|we)(?:'ve|\shave)?\s(?:attached|enclosed|included)\s(?:${W}\s){0,3}invoices?`,
-      String.raw`(?:i'm|i\sam|we\sare|we're)?\s?(?:sending|send)\s(?:you\s)?(?:${W}\s){0,2}invoices?`,
+      String.raw`(?:i'm|i\sam|we\sare|we're|i'll|we'll|i\swill|we\swill)\s(?:sending|send)\s(?:you\s)?(?:${W}\s){0,2}invoices?|(?:sending|send)\syou\s(?:${W}\s){0,2}invoices?|^\s?sending\s(?:${W}\s){0,2}invoices?`,
       String.raw`(?:invoices?|credit\snotes?)\s(?:${W}\s){0,4}(?:attached|enclosed)`,
       String.raw`(?:anbei|beiliegend|im\sanhang|in\sder\sanlage)\s(?:${W}\s){0,4}(?:rechnung|gutschrift)`,
       String.raw`(?:senden|übersenden|schicken|erhalten\ssie)\s(?:${W}\s){0,4}(?:rechnung|gutschrift)`,
@@ -71,7 +75,7 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
       String.raw`(?:in\sallegato|alleghiamo|inviamo|trasmettiamo|le\strasmetto|vi\sinviamo|si\sallega|allegata|allego)\s(?:${W}\s){0,3}fattura`,
       String.raw`(?:in\sde\sbijlage|in\sbijlage|bijgaand|hierbij)\s(?:${W}\s){0,4}factuur`,
     ].join('|'),
-    'g',
+    'gm',
   ),
   // A platform delivering an invoice ("New invoice from Acme", "Acme vous a envoyé une facture"):
   // sent by the creditor's tool to its client, or received by the user from a vendor.
@@ -105,18 +109,18 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
   ),
   reminder: new RegExp(
     [
-      String.raw`échue?s?\s(?:depuis|le)|arrivée?s?\sà\séchéance|il\sreste\s(?:cependant\s|encore\s|toujours\s)?(?:un\ssolde|à\spayer|à\srégler)|solde\srestant|(?:je|nous)\sreviens?\svers\svous\s(?:au\ssujet|concernant|à\spropos|pour)|(?:n'avons|n'ai)\s(?:pas|toujours\spas)\s(?:encore\s)?reçue?s?\sen\spaiement|(?:factures?|montant|somme|solde)\s${G}(?:impayée?s?|en\sretard|en\souffrance|non\s(?:réglée?s?|payée?s?))`,
-      String.raw`petit\srappel|rappel\s(?:pour|concernant|au\ssujet\sde)\s(?:la|les|votre|ta|vos|tes)\s(?:facture|règlement|paiement)|(?:friendly|gentle|quick|payment)\sreminder|just\sa\sreminder`,
+      String.raw`échue?s?\s(?:depuis|le)|arrivée?s?\sà\séchéance|il\sreste\s(?:${W}\s)?(?:un\ssolde|à\spayer|à\srégler)|solde\srestant|(?:je|nous)\sreviens?\svers\svous\s(?:au\ssujet|concernant|à\spropos|pour)|(?:n'avons|n'ai)\s(?:pas|toujours\spas)\s(?:encore\s)?reçue?s?\sen\spaiement|(?:factures?|montant|somme|solde)\s${G}(?:impayée?s?|en\sretard|en\souffrance|non\s(?:réglée?s?|payée?s?))`,
+      String.raw`petit\srappel|rappel\s(?:pour|concernant|au\ssujet\sde)\s(?:la|les|votre|ta|vos|tes)\s(?:facture|règlement|paiement)|(?:friendly|gentle|quick|payment)\sreminder|just\sa\sreminder|(?:friendly|gentle|quick|little|small)\s(?:nudge|follow-?\s?up)|(?<![${L}])nudge\s(?:on|about|regarding)|(?:any|an)\supdate\s(?:on|about|regarding)\s(?:${W}\s){0,2}(?:invoice|payment)|(?:did|have)\syou\s(?:had|have|get|got)\sa\schance\sto\s(?:${W}\s){0,3}(?:invoice|payment)|(?:was|were)\sdue\s(?:on|last)\s|(?:as|avez)-(?:tu|vous)\spu\s(?:${W}\s){0,4}(?:facture|règlement|paiement|virement)|(?:tu\sas|vous\savez)\spu\s(?:${W}\s){0,4}(?:facture|règlement|paiement|virement)|(?:des|avez-vous\sdes)\snouvelles\s(?:${W}\s){0,2}(?:facture|règlement|paiement|virement)|où\sen\s(?:est|sommes-nous)\s(?:${W}\s){0,2}(?:facture|règlement|paiement|virement)`,
       String.raw`(?<![${L}])relance|rappel\s(?:de\s)?(?:paiement|facture|d'échéance|amiable|de\srèglement)|(?:premier|1er|second|deuxième|2e|2ème|troisième|3e|dernier)\srappel|^\s?rappel(?![${L}])|mise\sen\sdemeure`,
       String.raw`(?:factures?|montant|somme|solde)\s(?:${W}\s){0,3}(?:impayée?s?|échue?s?|en\sretard|en\souffrance|restée?s?\simpayée?s?|non\s(?:réglée?s?|payée?s?))`,
       String.raw`(?<![${L}])impayée?s?|(?:encore|toujours)\simpayée?s?|(?:échéance|date\sd'échéance)\s(?:${W}\s){0,2}(?:est\s|a\sété\s)?(?:dépassée|passée)`,
       String.raw`(?:n'avons|n'ai|n'avoir)\s(?:pas|toujours\spas)\s(?:encore\s)?(?:reçu|constaté|enregistré|vu)\s(?:${W}\s){0,2}(?:règlement|paiement|virement|versement)`,
       String.raw`(?:toujours\s)?en\sattente\s(?:de|du)\s(?:votre\s)?(?:règlement|paiement|virement)|sauf\serreur\sde\s(?:notre|ma)\spart|(?:me|nous)\spermet(?:s|tons)\sde\s(?:vous\s)?(?:relancer|rappeler|revenir)`,
-      String.raw`reminder|overdue|past\sdue|(?:outstanding|unpaid)\s(?:invoices?|balance|amount|payment|sum)|(?<![${L}])unpaid|(?:has|have)\snot\s(?:yet\s)?been\s(?:paid|settled|received)|(?:not\s(?:yet\s)?|yet\sto\s)receive[d]?\s(?:${W}\s){0,2}payment|still\s(?:outstanding|unpaid|open|awaiting\spayment)|following\sup\son|chasing|final\s(?:notice|demand)|letter\sbefore\saction|remains?\s(?:unpaid|outstanding|open)|(?:now|currently)\s(?:overdue|past\sdue)|\d{1,3}\sdays\s(?:overdue|late|past\sdue)`,
-      String.raw`zahlungserinnerung|erinnerung|mahnung|(?:noch\s)?nicht\s(?:bezahlt|beglichen)|überfällig|offene[rn]?\s(?:rechnung|posten|betrag)|ausstehend|zahlungseingang\s(?:${W}\s){0,3}nicht`,
-      String.raw`recordatorio|(?:factura|pago)s?\s(?:pendientes?|vencidas?|impagadas?)|pendiente\sde\spago|(?:aún|todavía)\sno\shemos\srecibido\s(?:el|su)\spago|impagad[oa]s?|requerimiento\sde\spago`,
-      String.raw`sollecito|promemoria|(?:fattura|pagamento|fatture)\s(?:${W}\s){0,2}(?:scadut[aeo]|insolut[aeo]|non\spagat[aeo])|non\sabbiamo\s(?:ancora\s)?ricevuto\s(?:il\s)?pagamento|ancora\saperta`,
-      String.raw`(?:betalings)?herinnering|aanmaning|openstaande?\s(?:factuur|facturen|bedrag|saldo|post)|nog\sniet\s(?:betaald|voldaan)|(?:nog\s)?geen\sbetaling\s(?:${W}\s){0,2}ontvangen|achterstallig|vervallen\sfactu`,
+      String.raw`reminder|overdue|past\sdue|(?:outstanding|unpaid)\s(?:invoices?|balance|amount|payment|sum)|(?<![${L}])unpaid|(?:has|have)\snot\s(?:yet\s)?been\s(?:paid|settled|received)|(?:not\s(?:yet\s)?|yet\sto\s)receive[d]?\s(?:${W}\s){0,2}payment|still\s(?:outstanding|unpaid|open|awaiting\spayment)|following\sup\son|chasing\s(?:up|this|the|our|my|payment(?!s))|final\s(?:notice|demand)|letter\sbefore\saction|remains?\s(?:unpaid|outstanding|open)|(?:now|currently)\s(?:overdue|past\sdue)|\d{1,3}\sdays\s(?:overdue|late|past\sdue)`,
+      String.raw`zahlungserinnerung|erinnerung|mahnung|(?:noch\s)?nicht\s(?:bezahlt|beglichen)|überfällig|offene[rn]?\s(?:rechnung|posten|betrag)|ausstehend|zahlungseingang\s(?:${W}\s){0,3}nicht|(?:gibt\ses|haben\ssie)\s(?:schon\s|bereits\s)?neuigkeiten\s(?:${W}\s){0,2}(?:rechnung|zahlung)|war\s(?:am\s)?[\d.\s]{0,12}fällig`,
+      String.raw`recordatorio|(?:factura|pago)s?\s(?:pendientes?|vencidas?|impagadas?)|pendiente\sde\spago|(?:aún|todavía)\sno\shemos\srecibido\s(?:el|su)\spago|impagad[oa]s?|requerimiento\sde\spago|(?:ha|has)\spodido\s(?:${W}\s){0,4}(?:factura|pago|transferencia)|(?:alguna\s)?novedad(?:es)?\s(?:sobre|de|con)\s(?:${W}\s){0,2}(?:factura|pago)|venció\sel`,
+      String.raw`sollecito|promemoria|(?:fattura|pagamento|fatture)\s(?:${W}\s){0,2}(?:scadut[aeo]|insolut[aeo]|non\spagat[aeo])|non\sabbiamo\s(?:ancora\s)?ricevuto\s(?:il\s)?pagamento|ancora\saperta|(?:ha|hai|avete)\savuto\smodo\sdi\s(?:${W}\s){0,4}(?:fattura|pagamento|bonifico)|novità\s(?:sul|sulla|per\sil|per\sla)\s(?:${W}\s)?(?:fattura|pagamento|bonifico)|era\sin\sscadenza|è\sscaduta`,
+      String.raw`(?:betalings)?herinnering|aanmaning|openstaande?\s(?:factuur|facturen|bedrag|saldo|post)|nog\sniet\s(?:betaald|voldaan)|(?:nog\s)?geen\sbetaling\s(?:${W}\s){0,2}ontvangen|achterstallig|vervallen\sfactu|(?:heb\sje|hebt\su|heeft\su)\s(?:al\s)?(?:kunnen|gelegenheid\sgehad\som)\s(?:${W}\s){0,3}(?:factuur|betaling|betalen)|nieuws\sover\s(?:${W}\s){0,2}(?:factuur|betaling)`,
     ].join('|'),
     'gm',
   ),
@@ -130,15 +134,17 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
       String.raw`(?:c'est|tout\sest)\s(?:bien\s)?(?:réglé|payé)|(?:paiement|règlement|virement|versement)\s(?:${W}\s){0,4}(?:a\sété\s|est\s|bien\s|vient\sd'être\s)(?:bien\s)?(?:effectué|envoyé|émis|fait|passé|réalisé|parti|exécuté|ordonné|validé|lancé|reçu)`,
       String.raw`(?:nous\savons|j'ai|on\sa)\s(?:bien\s)?(?:${W}\s)?(?:réglé|payé|soldé|viré|procédé\sau\s(?:paiement|règlement|virement)|effectué\sle\s(?:paiement|règlement|virement)|fait\sle\s(?:virement|paiement)|lancé\sle\svirement|émis\sle\svirement|passé\sle\svirement)`,
       String.raw`(?:facture|factures)\s(?:${W}\s){0,3}(?:a|ont)\sété\s(?:réglée?s?|payée?s?|mises?\sen\spaiement|soldée?s?|acquittée?s?)|(?:a|ont)\sété\s(?:réglée?s?|payée?s?|soldée?s?)(?![${L}])|mises?\sen\spaiement|avis\sde\s(?:paiement|virement|règlement|versement)|(?:preuve|justificatif|confirmation|copie)\sde\s(?:paiement|virement|règlement)|ordre\sde\svirement`,
-      String.raw`vous\savez\sreçu\sun\s(?:virement|paiement)|(?:virement|paiement)\sreçu|facture\s(?:${W}\s){0,2}(?:réglée|payée|acquittée)`,
+      String.raw`(?:je\sviens|nous\svenons|on\svient)\sde\s(?:faire|effectuer|lancer|passer|procéder\sau|envoyer)\s(?:le\s|un\s)?(?:virement|paiement|règlement)|(?<![${L}])(?:virement|paiement|règlement)\s(?:effectué|envoyé|émis|réalisé|passé|parti)(?![${L}])|(?:chèque|cheque|check)\s(?:${W}\s)?(?:envoyé|posté|is\sin\sthe\smail|has\sbeen\s(?:mailed|posted|sent)|was\s(?:mailed|posted|sent))|payment\s(?:sent|made|done|went\sout|has\sgone\sout)(?![${L}])|(?:überweisung|zahlung)\s(?:ist\s)?(?:raus|unterwegs)|(?:ya\s)?está\s(?:pagad|abonad|transferid)[ao]|provveduto\s(?:al\s(?:pagamento|bonifico|saldo)|a\s(?:saldare|pagare))|(?:bonifico|pagamento)\s(?:${W}\s)?(?:fatto|inviato|partito)(?![${L}])|vous\savez\sreçu\sun\s(?:virement|paiement)|(?:virement|paiement)\sreçu|facture\s(?:${W}\s){0,2}(?:réglée|payée|acquittée)|(?:nous\savons|j'ai|on\sa)\s(?:${W}\s){0,2}procédé\s(?:${W}\s){0,2}(?:à\sun|au)\s(?:virement|paiement|règlement)|avoir\s(?:bien\s)?(?:réglé|payé|soldé|viré|procédé\sau\s(?:virement|paiement|règlement)|effectué\sle\s(?:virement|paiement|règlement))`,
+      String.raw`^\s?(?:(?:c'est\s)?(?:réglée?|payée?|virée?|soldée?)|paid|sent|done|überwiesen|bezahlt|pagad[oa]|transferid[oa]|pagat[oa]|saldat[oa]|betaald|overgemaakt)\s(?:ce\smatin|aujourd'hui|hier|ce\sjour|cet\saprès-midi|à\sl'instant|this\smorning|today|yesterday|heute|gestern|hoy|ayer|esta\smañana|oggi|ieri|stamattina|vandaag|gisteren|vanochtend)`,
+      String.raw`(?:(?<![${L}])i|(?<![${L}])we)(?:'ve|\shave)?\s(?:just\s|now\s|already\s|today\s)?(?:sent|paid|wired|transferred|remitted)\s(?:you\s)?(?:us\$|[$€£]|(?:eur|usd|gbp)\s)\s?\d`,
       String.raw`(?:i|we)(?:'ve|\shave)?\s(?:just\s|now\s|already\s|today\s)?(?:paid|settled|sent\s(?:the\s|you\s(?:the\s)?)?(?:payment|transfer|money|funds)|made\s(?:the\s|a\s)?payment|transferred|wired|processed\s(?:the\s|your\s)?payment|initiated\s(?:the\s|a\s)?(?:payment|transfer)|remitted)`,
       String.raw`payment\s(?:${W}\s){0,3}(?:has\sbeen|was|is)\s(?:now\s)?(?:made|sent|processed|completed|initiated|released|executed|issued|received|confirmed|settled|on\sits\sway)|(?:has|have)\sbeen\s(?:paid|settled|processed\sfor\spayment)|remittance\sadvice|payment\sadvice|proof\sof\spayment|payment\sconfirmation|payment\sreceived|you(?:'ve|\shave)?\s(?:received|got)\s(?:a\s)?(?:new\s)?(?:payment|transfer)|(?:invoice|bill)\s(?:${W}\s){0,3}(?:was|has\sbeen|is)\s(?:paid|settled)|marked\sas\spaid|paid\sin\sfull|(?<![${L}])paid\s(?:today|yesterday|this\smorning)|was\spaid\son`,
       String.raw`(?:wir\shaben|habe|ich\shabe)\s(?:${W}\s){0,4}(?:überwiesen|bezahlt|beglichen)|(?:zahlung|überweisung)\s(?:${W}\s){0,2}(?:ist|wurde)\s(?:${W}\s)?(?:erfolgt|veranlasst|angewiesen|ausgeführt|getätigt)|zahlungsavis|zahlungsbestätigung|(?:wurde|ist)\s(?:${W}\s)?(?:überwiesen|bezahlt|beglichen)`,
       String.raw`(?:hemos|he)\s(?:realizado|efectuado|hecho|ordenado)\s(?:el|la)\s(?:pago|transferencia)|(?:hemos|he)\s(?:pagado|abonado|transferido)|(?:pago|transferencia)\s(?:realizad[oa]|efectuad[oa])|justificante\sde\s(?:pago|transferencia)|aviso\sde\spago|comprobante\sde\s(?:pago|transferencia)|(?:ha\ssido|fue)\s(?:pagada|abonada)`,
-      String.raw`(?:abbiamo|ho)\s(?:effettuato|eseguito|disposto|fatto)\s(?:il\s)?(?:pagamento|bonifico)|(?:abbiamo|ho)\s(?:pagato|saldato)|(?:bonifico|pagamento)\s(?:${W}\s)?(?:effettuato|eseguito|disposto)|contabile\s(?:del\s)?bonifico|avviso\sdi\spagamento|(?:è\sstata\s)(?:pagata|saldata)`,
+      String.raw`(?:abbiamo|ho)\s(?:effettuato|eseguito|disposto|fatto)\s(?:il\s)?(?:pagamento|bonifico)|(?:abbiamo|ho)\s(?:pagato|saldato)|(?:bonifico|pagamento)\s(?:${W}\s)?(?:effettuato|eseguito|disposto)|contabile\s(?:del\s)?bonifico|avviso\sdi\spagamento|(?:è\sstata\s)(?:pagata|saldata)|(?:di\s)?aver(?:e)?\s(?:${W}\s)?(?:disposto|effettuato|eseguito|fatto)\s(?:${W}\s)?(?:il|un)\s(?:bonifico|pagamento)|(?:di\s)?aver(?:e)?\s(?:già\s)?(?:pagato|saldato)|haber\s(?:realizado|efectuado|hecho|ordenado)\s(?:el|la)\s(?:pago|transferencia)|haber\s(?:pagado|abonado|transferido)|(?:überwiesen|bezahlt|beglichen)\szu\shaben|(?:betaald|overgemaakt)\ste\shebben`,
       String.raw`(?:wij\shebben|we\shebben|ik\sheb|hebben\swij|heb\sik)\s(?:${W}\s){0,3}(?:betaald|overgemaakt|voldaan)|betaling\s(?:is|werd)\s(?:${W}\s)?(?:uitgevoerd|verricht|gedaan|verstuurd|voltooid)|is\s(?:vandaag\s)?(?:betaald|overgemaakt|voldaan)|betalingsbewijs|betalingsadvies`,
     ].join('|'),
-    'g',
+    'gm',
   ),
   promise: new RegExp(
     [
@@ -146,11 +152,11 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
       String.raw`payment\s${G}(?:is|will\sbe|has\sbeen)\s(?:scheduled|planned|set|queued|approved\sfor|booked)|(?:we'll|we\swill|i'll|i\swill)\s(?:get|have)\s${G}(?:paid|settled|processed|sent|transferred)|(?:we|i)\s(?:will|'ll|shall)\s(?:be\s)?(?:able\sto\s)?(?:pay|settle|transfer|process)`,
       String.raw`(?:je|nous|on)\s(?:vous\s|te\s)?(?:fais|faisons|lance|lançons|programme|programmons|envoie|envoyons|passe|passons|ferai|ferons|lancerai|lancerons|enverrai|enverrons)\s(?:le\s|un\s|l')?(?:virement|paiement|règlement)|(?:a|ont|avons|ai)\s(?:bien\s)?programmé\s(?:le\s|la\s)?(?:règlement|paiement|virement|mise\sen\spaiement)|(?:règlement|paiement|virement)\s(?:est\s|a\sété\s)?(?:programmé|planifié|prévu)`,
       String.raw`(?:nous|je)\s(?:allons|vais)\s(?:bientôt\s)?(?:procéder\sau\s|effectuer\sle\s|lancer\sle\s|faire\sle\s|passer\sle\s)?(?:régler|payer|paiement|règlement|virement|virer)|(?:nous|je)\s(?:vous\s)?(?:réglerons|règlerons|paierons|payerons|procéderons|effectuerons|virerons|réglerai|règlerai|paierai|payerai|procéderai|effectuerai|ferons\sle\svirement|ferai\sle\svirement)`,
-      String.raw`(?:paiement|règlement|virement)\s(?:${W}\s){0,2}(?:sera|va\sêtre|est\sprévu|est\sprogrammé|interviendra|partira|devrait\s(?:intervenir|partir|être))|(?:sera|seront)\s(?:${W}\s)?(?:réglée?s?|payée?s?|mises?\sen\spaiement|virée?s?|honorée?s?)|(?:prévu|programmé)\spour\sle|dans\sles\sprochains\sjours|au\sprochain\s(?:cycle|lot)\sde\s(?:paiement|règlement)`,
+      String.raw`(?:paiement|règlement|virement)\s(?:${W}\s){0,2}(?:sera|va\sêtre|est\sprévu|est\sprogrammé|interviendra|partira|devrait\s(?:intervenir|partir|être))|(?:sera|seront)\s(?:${W}\s)?(?:réglée?s?|payée?s?|mises?\sen\spaiement|virée?s?|honorée?s?)|(?:prévu|programmé)\spour\sle|dans\sles\sprochains\sjours|(?:je|nous|on)\s(?:vous\s|te\s)?(?:règle|réglons|règlons|paie|paye|payons|vire|virons)\s(?:${W}\s){0,3}?(?:demain|lundi|mardi|mercredi|jeudi|vendredi|cette\ssemaine|la\ssemaine\sprochaine|d'ici|avant\sle|en\sfin\sde|fin\sd[ue]\s|dès)|au\sprochain\s(?:cycle|lot)\sde\s(?:paiement|règlement)`,
       String.raw`(?:i|we)(?:'ll|\swill|\sshall|\sare\sgoing\sto|\sam\sgoing\sto|\sintend\sto|\splan\sto|\sexpect\sto|\scan)\s(?:${W}\s)?(?:pay|settle|transfer|process\s(?:the\s|your\s)?payment|send\s(?:the\s|you\s(?:the\s)?)?payment|make\s(?:the\s)?payment|arrange\s(?:the\s)?payment|wire|release\s(?:the\s)?payment)`,
-      String.raw`payment\s(?:${W}\s){0,2}(?:will\sbe|is\sscheduled|is\splanned|should\sbe|is\sexpected|is\sdue\sto\sgo)|(?:will|should)\sbe\s(?:paid|settled|processed|transferred)|scheduled\sfor\s(?:payment|our\snext)|next\spayment\s(?:run|batch|cycle)`,
+      String.raw`payment\s(?:${W}\s){0,2}(?:will\sbe|is\sscheduled|is\splanned|should\sbe|is\sexpected|is\sdue\sto\sgo)|(?:will|should)\sbe\s(?:paid|settled|processed|transferred)|scheduled\sfor\s(?:payment|our\snext)|next\spayment\s(?:run|batch|cycle)|(?:payment|transfer|wire|check|cheque)\s${G}(?:will\s(?:go\sout|be\s(?:sent|released|made|wired|issued))|goes\sout|is\sgoing\sout)`,
       String.raw`(?:wir\swerden|ich\swerde)\s(?:${W}\s){0,4}(?:überweisen|bezahlen|begleichen|zahlen)|(?:zahlung|überweisung)\s(?:erfolgt|wird)\s(?:${W}\s){0,2}(?:am|bis|in|spätestens)`,
-      String.raw`pagaremos|abonaremos|(?:realizaremos|efectuaremos)\sel\s(?:pago|abono)|transferiremos|procederemos\sal\spago|el\spago\sse\s(?:realizará|efectuará|hará)|(?:vamos|voy)\sa\s(?:pagar|realizar\sel\spago|transferir)`,
+      String.raw`pagaremos|abonaremos|(?:realizaremos|efectuaremos)\sel\s(?:pago|abono)|transferiremos|procederemos\sal\spago|el\spago\sse\s(?:realizará|efectuará|hará)|(?:vamos|voy)\sa\s(?:pagar|realizar\sel\spago|transferir)|se\s(?:abonará|pagará|transferirá|liquidará)n?|será\s(?:abonad[oa]|pagad[oa]|transferid[oa])`,
       String.raw`pagheremo|salderemo|(?:effettueremo|disporremo)\sil\s(?:pagamento|bonifico)|provvederemo\s(?:al\spagamento|a\ssaldare)|procederemo\s(?:con\sil|al)\spagamento|il\s(?:pagamento|bonifico)\s(?:sarà|verrà)\s(?:effettuato|eseguito|disposto)`,
       String.raw`(?:wij|we|ik)\s(?:zullen|zal|gaan|ga)\s(?:${W}\s){0,3}(?:betalen|overmaken|voldoen)|(?:betaling|bedrag)\s(?:volgt|zal|wordt)\s(?:${W}\s){0,3}(?:uitgevoerd|gedaan|voldaan|overgemaakt|betaald)?`,
     ].join('|'),
@@ -160,9 +166,9 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
     [
       String.raw`(?:not|never)\s(?:be\s)?paying|(?:won't|will\snot|cannot|can't|unable\sto)\s(?:pay|process|approve|accept)\s(?:it|this|the|invoice|that|until)|facture\srectificative|(?:ne\s)?pourrons\spas\s(?:la\s|le\s|les\s)?(?:régler|payer|valider)|ne\spouvons\spas\s(?:la\s|le\s|les\s)?(?:régler|payer|valider|accepter)|doublon|annuler\s(?:la|cette)\s(?:seconde|facture|deuxième)|pas\sd'accord|n'est\spas\sjustifié`,
       String.raw`(?:pas|jamais)\s(?:encore\s)?(?:reçu|vu|trouvé)\s(?:${W}\s){0,2}factures?|(?:montant|tarif|prix|quantité|taux|total|nombre\sd'heures|facture)\s(?:${W}\s){0,3}(?:est\s|semble\s|me\sparaît\s|nous\sparaît\s|paraît\s)?(?:erroné|incorrect|faux|inexact|trop\sélevé|pas\sbon|ne\scorrespond|pas\sjuste)`,
-      String.raw`ne\scorrespond(?:ent)?\spas|non\sconforme|pas\sconforme|(?:une\s)?erreur\s(?:sur|dans)\s(?:la|votre|cette|le)\s(?:facture|montant)|contest(?:e|ons|er|ation)(?![${L}])|litige|désaccord|réclamation|double\sfacturation|facturée?s?\sdeux\sfois|déjà\sété\sfacturé|(?:pas|jamais)\scommandé|ne\spouvons\spas\s(?:régler|payer|valider|accepter)|refus(?:ons)?\s(?:de\s)?(?:payer|régler)|bloquée?\s(?:en\scomptabilité|au\spaiement)|(?:manque|sans)\s(?:le\s)?(?:numéro\sde\s)?bon\sde\scommande|(?:faire|émettre|établir|envoyer)\sun\savoir|prestation\s(?:${W}\s)?(?:non|pas)\s(?:réalisée|terminée|livrée|conforme)`,
+      String.raw`ne\scorrespond(?:ent)?\spas|non\sconforme|pas\sconforme|(?:une\s)?erreur\s(?:sur|dans)\s(?:la|votre|cette|le)\s(?:facture|montant)|contest(?:e|ons|er|ation)(?![${L}])|litige|désaccord|réclamation|double\sfacturation|facturée?s?\sdeux\sfois|déjà\sété\sfacturé|(?:pas|jamais)\scommandé|ne\spouvons\spas\s(?:régler|payer|valider|accepter)|refus(?:ons)?\s(?:de\s)?(?:payer|régler)|bloquée?\s(?:en\scomptabilité|au\spaiement)|(?:faire|émettre|établir|envoyer)\sun\savoir|prestation\s(?:${W}\s)?(?:non|pas)\s(?:réalisée|terminée|livrée|conforme)`,
       String.raw`(?:not|never)\s(?:yet\s)?(?:received|seen|got)\s(?:${W}\s){0,2}invoices?|(?:didn't|did\snot|haven't|have\snot|hasn't|has\snot)\s(?:yet\s)?(?:receive|received|get|got|seen)\s(?:${W}\s){0,2}invoices?|(?:amount|price|rate|quantity|hours|total|figure|invoice)\s(?:${W}\s){0,3}(?:is\s|seems\s|looks\s|appears\s)?(?:wrong|incorrect|too\shigh|not\scorrect|inaccurate|higher\sthan)`,
-      String.raw`(?:wrong|incorrect)\s(?:amount|invoice|rate|price|total|vat|po|address|details)|does(?:\snot|n't)\s(?:match|reflect|correspond)|not\swhat\swe\sagreed|(?:we|i)\s(?:dispute|contest|query|disagree|reject|cannot\saccept|can't\saccept|won't\sbe\sable\sto\spay)|(?<![${L}])disputed?(?![${L}])|discrepanc(?:y|ies)|error\s(?:on|in)\s(?:the|your|this)\sinvoice|duplicate\s(?:invoice|charge|billing)|charged\stwice|billed\stwice|(?:issue|send|raise)\s(?:${W}\s)?(?:a\s)?(?:credit\snote|corrected\sinvoice|revised\sinvoice)|missing\s(?:a\s|the\s)?(?:po|purchase\sorder)|(?:put\s)?on\shold|(?:not|never)\s(?:been\s)?(?:delivered|completed|performed)|unable\sto\s(?:pay|process|approve)`,
+      String.raw`(?:wrong|incorrect)\s(?:amount|invoice|rate|price|total|vat|po|address|details)|does(?:\snot|n't)\s(?:match|reflect|correspond)|not\swhat\swe\sagreed|(?:we|i)\s(?:dispute|contest|query|disagree|reject|cannot\saccept|can't\saccept|won't\sbe\sable\sto\spay)|(?<![${L}])disputed?(?![${L}])|discrepanc(?:y|ies)|error\s(?:on|in)\s(?:the|your|this)\sinvoice|duplicate\s(?:invoice|charge|billing)|charged\stwice|billed\stwice|(?:issue|send|raise)\s(?:${W}\s)?(?:a\s)?(?:credit\snote|corrected\sinvoice|revised\sinvoice)|(?:put\s)?on\shold|(?:not|never)\s(?:been\s)?(?:delivered|completed|performed)|unable\sto\s(?:pay|process|approve)`,
       String.raw`(?:nicht|nie|keine)\s(?:rechnung\s)?(?:erhalten|bekommen)|(?:betrag|rechnung|preis)\s(?:${W}\s){0,2}(?:ist\s)?(?:falsch|fehlerhaft|nicht\skorrekt|zu\shoch)|reklamation|widerspruch|widersprechen|beanstand|stimmt\snicht|fehler\sin\sder\srechnung|doppelt\s(?:berechnet|abgerechnet)`,
       String.raw`no\s(?:hemos|he)\s(?:recibido|visto)\s(?:${W}\s)?factura|(?:importe|precio|factura)\s(?:${W}\s){0,2}(?:es\s)?(?:incorrect[oa]|erróne[oa]|equivocad[oa])|no\scoincide|no\scorresponde|reclamación|disconformidad|no\sestamos\sde\sacuerdo|error\sen\sla\sfactura`,
       String.raw`non\s(?:abbiamo|ho)\s(?:ricevuto|visto)\s(?:${W}\s)?fattura|(?:importo|prezzo|fattura)\s(?:${W}\s){0,2}(?:è\s)?(?:errat[oa]|sbagliat[oa]|non\scorrett[oa])|non\scorrisponde|contestiamo|contestazione|reclamo|errore\s(?:nella|sulla)\sfattura`,
@@ -171,7 +177,7 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
     'g',
   ),
   acknowledge: new RegExp(
-    String.raw`bien\sreçu|(?:je|nous)\s(?:la\s|les\s)?(?:transmets|transmettons|fais\ssuivre|faisons\ssuivre|ai\stransmis|avons\stransmis)|(?:received|got)\s(?:${W}\s)?invoice|thanks?\s(?:you\s)?for\s(?:${W}\s)?invoice|(?:forwarded|passed|sent)\s(?:it\s)?(?:on\s)?to\s(?:our\s)?(?:accounts|finance|accounting|ap)|merci\spour\s(?:la|votre)\sfacture|erhalten,?\s(?:vielen\s)?dank|(?:hemos\s)?recibido|ricevut[oa]|(?:in\sgoede\sorde\s)?ontvangen`,
+    String.raw`bien\sreçu|(?:je|nous)\s(?:la\s|les\s)?(?:transmets|transmettons|fais\ssuivre|faisons\ssuivre|ai\stransmis|avons\stransmis)|(?:received|got)\s(?:${W}\s)?invoice|thanks?\s(?:you\s)?for\s(?:${W}\s)?invoice|(?:forwarded|passed|sent)\s(?:it\s)?(?:on\s)?to\s(?:our\s)?(?:accounts|finance|accounting|ap)|merci\spour\s(?:la|votre)\s(?:facture|relance|rappel)|thanks?\s(?:you\s)?for\s(?:the|your)\s(?:reminder|nudge|follow-?up)|danke\sfür\s(?:die|ihre)\s(?:erinnerung|rechnung)|gracias\spor\s(?:el\srecordatorio|la\sfactura)|grazie\sper\s(?:il\ssollecito|il\spromemoria|la\sfattura)|bedankt\svoor\s(?:de\sherinnering|de\sfactuur)|erhalten,?\s(?:vielen\s)?dank|(?:hemos\s)?recibido|ricevut[oa]|(?:in\sgoede\sorde\s)?ontvangen`,
     'g',
   ),
   creditNote: new RegExp(
@@ -192,11 +198,11 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
     'g',
   ),
   newsletter: new RegExp(
-    String.raw`new\sin\s[a-z]|what's\snew|nouveautés?\s|découvrez\s|en\ssavoir\splus|learn\smore|plans?\sstart|starting\sat|à\spartir\sde\s\d|astuces|conseils\spour|tips\s(?:for|to)|notre\sguide|our\sguide|read\smore|lire\sla\ssuite|unsubscribe|se\sdésinscrire|désabonner|désinscription|désinscrire|newsletter|webinar|webinaire|abmelden|darse\sde\sbaja|annulla\s(?:l')?iscrizione|uitschrijven|afmelden|view\s(?:this\semail\s)?in\s(?:your\s)?browser|voir\sla\sversion\sen\sligne|manage\s(?:your\s)?(?:email\s)?preferences|gérer\svos\spréférences`,
+    String.raw`new\sin\s[a-z]|what's\snew|nouveautés?\s|découvrez\s|en\ssavoir\splus|learn\smore|plans?\sstart|starting\sat\s(?:just\s|only\s)?[$€£\d]|à\spartir\sde\s\d|astuces|conseils\spour|tips\s(?:for|to)|notre\sguide|our\sguide|read\smore|lire\sla\ssuite|unsubscribe|se\sdésinscrire|désabonner|désinscription|désinscrire|newsletter|webinar|webinaire|abmelden|darse\sde\sbaja|annulla\s(?:l')?iscrizione|uitschrijven|afmelden|view\s(?:this\semail\s)?in\s(?:your\s)?browser|voir\sla\sversion\sen\sligne|manage\s(?:your\s)?(?:email\s)?preferences|gérer\svos\spréférences`,
     'g',
   ),
   promo: new RegExp(
-    String.raw`new\sprice|nouveaux?\starifs?|price\schange|changes?\sto\s[a-z\s]{0,30}pricing|changement\sde\starif|preisänderung|code\spromo|promo(?:tion)?s?(?![${L}])|\d{1,2}\s?%\s(?:de\s)?(?:réduction|remise|off|discount|rabatt|descuento|sconto|korting)|soldes|black\sfriday|cyber\smonday|offre\s(?:spéciale|exclusive|limitée)|special\soffer|limited[\s-]time|flash\ssale|(?<![${L}])(?:sale|deal)s?(?![${L}])|free\strial|essai\sgratuit|upgrade\snow|passez\sà|profitez`,
+    String.raw`new\sprice|nouveaux?\starifs?|price\schange|changes?\sto\s[a-z\s]{0,30}pricing|changement\sde\starif|preisänderung|code\spromo|promo(?:tion)?s?(?![${L}])|\d{1,2}\s?%\s(?:de\s)?(?:réduction|remise|off|discount|rabatt|descuento|sconto|korting)|soldes|black\sfriday|cyber\smonday|offre\s(?:spéciale|exclusive|limitée)|special\soffer|limited[\s-]time|flash\ssale|(?<![${L}])(?:sale|deal)s?(?![${L}])|free\strial|essai\sgratuit|trial\s(?:ends|expires|is\sending)|(?:votre\s)?essai\s(?:se\stermine|prend\sfin|expire)|upgrade\snow|passez\sà|profitez`,
     'g',
   ),
   account: new RegExp(
@@ -208,7 +214,33 @@ const CUES: Readonly<Record<CueFamily, RegExp>> = {
     'g',
   ),
   tax: new RegExp(
-    String.raw`impots\.gouv|impôts?(?![${L}])|dgfip|urssaf|déclaration\s(?:de\s)?(?:tva|revenus|résultats|chiffre\sd'affaires)|avis\sd'(?:imposition|échéance\scfe)|(?<![${L}])cfe(?![${L}])|tax\s(?:return|assessment)|hmrc|(?<![${L}])irs(?![${L}])|finanzamt|steuererklärung|agencia\stributaria|hacienda|agenzia\sdelle\sentrate|belastingdienst|taxe\sfoncière|prélèvement\sà\sla\ssource|cotisations\ssociales`,
+    String.raw`impots\.gouv|impôts?(?![${L}])|dgfip|urssaf|déclaration\s(?:de\s)?(?:tva|revenus|résultats|chiffre\sd'affaires)|avis\sd'(?:imposition|échéance\scfe)|(?<![${L}])cfe(?![${L}])|tax\s(?:return|assessment)|hmrc|(?<![${L}])irs(?![${L}])|finanzamt|steuererklärung|agencia\stributaria|hacienda|agenzia\sdelle\sentrate|belastingdienst|taxe\sfoncière|prélèvement\sà\sla\ssource|cotisations\ssociales|avis\sde\scontravention|amende(?:\sforfaitaire)?(?![${L}])|forfait\spost-stationnement|(?:parking|speeding)\s(?:fine|ticket)|penalty\s(?:charge\s)?notice|bußgeld|verwarnungsgeld|multa\sde\stráfico|multa\s(?:per|di)\s|verbale\sdi\scontestazione|verkeersboete|bekeuring`,
+    'g',
+  ),
+  // Procedural requests about an invoice (reissue it with a PO, it was rejected, pay in instalments):
+  // related, neither a dispute of the amount nor a promise.
+  procedural: new RegExp(
+    [
+      String.raw`(?:manque|il\smanque|sans)\s(?:le\s|la\s)?(?:numéro\s(?:de\s|d')?)?(?:bon\sde\scommande|engagement|référence\sde\scommande)|(?:renvoyer|réémettre|refaire|rééditer|redéposer|déposer)\s(?:${W}\s){0,3}(?:facture|sur\schorus)|(?:a\sété|est)\s(?:rejetée|refusée|suspendue)|motif\sdu\srejet|(?:échelonner|étaler)\s(?:${W}\s){0,2}(?:paiement|règlement|facture)|(?:paiement|payer|régler)\sen\s(?:plusieurs|deux|trois|quatre|\d)\s(?:fois|mensualités|échéances)|échéancier\sde\spaiement|plan\sde\spaiement`,
+      String.raw`missing\s(?:a\s|the\s|our\s)?(?:po|purchase\sorder)|(?:reissue|re-issue|resubmit|re-send|resend)\s(?:${W}\s){0,3}(?:invoice|it)\s(?:${W}\s){0,2}(?:with|to\sinclude)|(?:invoice|it)\s(?:${W}\s){0,2}(?:was|has\sbeen)\s(?:rejected|declined)|(?:split(?:ting)?|spread(?:ing)?|break(?:ing)?)\s(?:${W}\s){0,3}(?:into|over)\s(?:${W}\s)?(?:instal(?:l)?ments|monthly\spayments|payments)|payment\splan|instal(?:l)?ment\splan`,
+      String.raw`ratenzahlung|in\sraten\s(?:zahlen|begleichen)|bestellnummer\sfehlt|rechnung\s(?:${W}\s){0,2}(?:wurde\s)?abgelehnt|pago\sfraccionado|pagar\sa\splazos|(?:en|a)\s(?:varios|dos|tres)\splazos|factura\s(?:${W}\s){0,2}(?:ha\ssido\s)?rechazada|rateizza(?:re|zione)|pagamento\sa\srate|in\s(?:due|tre|più)\srate|fattura\s(?:${W}\s){0,2}(?:è\sstata\s)?(?:respinta|rifiutata|scartata)|betalingsregeling|in\stermijnen\sbetalen|factuur\s(?:${W}\s){0,2}(?:is\s)?afgewezen`,
+    ].join('|'),
+    'g',
+  ),
+  // Job offers and alerts (about invoicing or not): not about an invoice of the user.
+  jobAd: new RegExp(
+    String.raw`offres?\sd'emploi|nouvelles\soffres|(?<![${L}])(?:cdi|cdd)(?![${L}])|brut\sannuel|(?<![${L}])[hf]\/[hf](?![${L}])|postulez|postuler|job\salerts?|new\s(?:${W}\s)?jobs|jobs?\s(?:in|near)\s[a-z]|apply\snow|we're\shiring|salary|(?:a|per)\syear\.|per\sannum|stellenangebot|jetzt\sbewerben|oferta\sde\s(?:empleo|trabajo)|offert[ae]\sdi\slavoro|vacatures?(?![${L}])|solliciteer`,
+    'g',
+  ),
+  // Personal paperwork with amounts and dates: rent, payslips, insurance schedules, tickets, resale
+  // marketplaces. Not an invoice of the user's business.
+  personal: new RegExp(
+    String.raw`quittance\sde\sloyer|(?<![${L}])loyers?(?![${L}])|rent\s(?:receipt|statement|is\sdue)|mietquittung|(?<![${L}])miete(?![${L}])|recibo\sde(?:l)?\salquiler|(?:ricevuta|canone)\s(?:${W}\s)?(?:affitto|locazione)|huurbetaling|huurkwitantie|bulletin\sde\s(?:paie|salaire)|fiche\sde\spaie|pay\s?slip|pay\sstub|gehaltsabrechnung|lohnabrechnung|(?<![${L}])nómina(?![${L}])|cedolino|busta\spaga|loonstrook|salarisstrook|avis\sd'échéance|(?:cotisation|prime)\sd'assurance|insurance\s(?:premium|policy|schedule|renewal)|versicherungs(?:beitrag|schein|police)|póliza|recibo\sdel\sseguro|polizza|premio\sassicurativo|verzekeringspremie|polis(?:blad|nummer)|e-?billets?|vos\sbillets|your\s(?:e-?)?tickets?|e-ticket|boarding\spass|carte\sd'embarquement|eintrittskarten?|(?:tus|sus)\sentradas|(?:i\stuoi|il\stuo)\sbiglietti?|(?:je|uw)\stickets?|vinted|leboncoin|vous\savez\svendu|votre\s(?:article|vente)\s(?:a\sété\s)?vendu|(?:your\s)?item\s(?:has\s)?sold|artikel\s(?:wurde\s)?verkauft|has\svendido|hai\svenduto|verkocht`,
+    'g',
+  ),
+  // A reply that changes the subject ("Au fait, tu serais dispo mardi ?"): the quoted invoice is not its topic.
+  offTopic: new RegExp(
+    String.raw`(?<![${L}])au\sfait(?![${L}])|autre\ssujet|rien\sà\svoir|sans\srapport|separate\sthing|(?:on\s)?(?:a\s)?(?:separate|different|unrelated)\s(?:note|topic|matter|subject)|on\sanother\snote|by\sthe\sway|(?<![${L}])btw(?![${L}])|übrigens|anderes\sthema|por\scierto|otro\stema|a\sproposito|(?:un\s)?altro\sargomento|trouwens|ander\sonderwerp|(?:es-tu|êtes-vous|serais-tu|seriez-vous|tu\sserais|vous\sseriez)\sdispo(?:nible)?s?|are\syou\s(?:still\s)?(?:free|available|ok\sfor)|hast\sdu\s(?:am|morgen)\s(?:${W}\s)?zeit|¿?estás\sdisponible|sei\sdisponibile|heb\sje\s(?:${W}\s)?tijd`,
     'g',
   ),
 };

@@ -2,7 +2,10 @@
  * What a written date stands for, from the label just before it in the same sentence.
  *
  * - issue: the invoice date ("Date de facture", "facture n° F-12 du", "Invoice date", "Rechnung vom", "fattura del").
- * - due: the invoice's own due date, stated as such ("Échéance", "due date", "was due on", "fällig am", "vencimiento").
+ * - issue: also a bare "Date :" line, except in a payment notice (there it is the payment's date): 'dateLine'.
+ * - due: the invoice's own due date, stated as such ("Échéance", "due date", "fällig am", "vencimiento");
+ *   'pastDue' when the sentence says it is already past ("était due le", "arrivée à échéance le", "was due
+ *   on", "venció el"): a year-less one then lies before the mail, whatever the kind of message.
  * - deadline: a date to pay by, without saying it is the invoice's term ("avant le", "by", "bis zum", "entro il").
  *   In an invoice it is the due date; in a reminder it is a new deadline and is not the due date.
  * - promise: a payment announced for a date ("le virement sera effectué le", "we will pay on").
@@ -11,12 +14,17 @@
  */
 import type { WrittenDate } from './written-dates';
 
-export type DateRole = 'issue' | 'due' | 'deadline' | 'promise' | 'paid' | 'other';
+export type DateRole = 'issue' | 'dateLine' | 'due' | 'pastDue' | 'deadline' | 'promise' | 'paid' | 'other';
 
 const LABELS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   [
     'issue',
-    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n[°º]\s?|nº\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|(?:de|con)\sfecha|fechada|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan|(?:^|\n)\s?date\s?:/g,
+    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n[°º]\s?|nº\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|(?:de|con)\sfecha|fechada|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan/g,
+  ],
+  ['dateLine', /(?:^|\n)\s?date\s?:/g],
+  [
+    'pastDue',
+    /(?:était|étaient|a\sété)\sdue?s?\s(?:le|depuis\sle|au)|échue?s?\s(?:le|depuis\sle|au)|(?:arrivée?s?|venue?s?)\sà\séchéance\s(?:le|au)|(?:was|were|fell|became)\s(?:due|payable)(?:\son)?|(?:war|waren)\s(?:bereits\s)?fällig\s(?:am|seit)|fällig\sseit|venció\sel|vencida\sdesde\sel|(?:era|è)\sscaduta\s(?:il|dal)|scaduta\sil|(?:was|is)\svervallen\sop|vervallen\sop/g,
   ],
   [
     'due',

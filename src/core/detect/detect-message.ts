@@ -83,6 +83,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   const signals: Signals = {
     cues,
     numberCount,
+    bodyNumberCount: bodyNumbers.length,
     ownNumberCount: bodyNumbers.length + attachmentNumbers.reduce((sum, found) => sum + found.length, 0) + (prepared.isReply ? 0 : subjectNumbers.length),
     invoiceAttachment,
     hasAmount: bodyAmounts.length > 0 || subjectAmounts.length > 0,
@@ -115,8 +116,16 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   for (const found of bodyNumbers) addNumber(found, bodyEvidence(prepared, prepared.main, found.start, found.end));
   for (const found of subjectNumbers) addNumber(found, { source: 'subject', text: prepared.subjectRaw.slice(found.start, found.end), start: found.start, end: found.end });
   attachmentNumbers.forEach((list, index) => {
-    const raw = prepared.attachments[index]?.raw ?? '';
-    for (const found of list) addNumber(found, { source: 'attachment', attachment_index: index, text: raw.slice(found.start, found.end), start: found.start, end: found.end });
+    const attachment = prepared.attachments[index];
+    const raw = attachment?.raw ?? '';
+    // The same number spelled otherwise in the name ("Fattura_12_2026.pdf" for "12/2026"): the
+    // body's spelling is the one kept, and a piece of it is not another number.
+    const nameKey = numberKey(attachment ? attachment.name.slice(0, attachment.stemEnd) : '');
+    for (const found of list) {
+      const key = numberKey(found.number);
+      if ([...seen].some((known) => known.includes(key) && nameKey.includes(known))) continue;
+      addNumber(found, { source: 'attachment', attachment_index: index, text: raw.slice(found.start, found.end), start: found.start, end: found.end });
+    }
   });
   let usedHistory = false;
   // A reply that names no invoice ("c'est réglé") is about the one in the quoted mail.
@@ -172,16 +181,19 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   // corrects is one document).
   const several = new Set(numbers.map(numberKey)).size >= 2 && !(creditNote && kind === 'invoice_sent');
 
-  const issue = several ? null : firstWithRole(labelled, ['issue']);
+  const issue = several ? null : firstWithRole(labelled, kind === 'payment_notice' ? ['issue'] : ['issue', 'dateLine']);
   let issueDate = issue ? resolveWrittenDate(issue.date, mailDay, 'onOrBefore') : null;
   if (issue && issueDate) evidence.issue_date = [bodyEvidence(prepared, prepared.main, issue.date.index, issue.date.end)];
   if (issueDate === null && isInvoice && !several) issueDate = mailDay;
 
   let dueDate: IsoDate | null = null;
   if (!several) {
-    const due = firstWithRole(labelled, isInvoice ? ['due', 'deadline'] : ['due']);
-    // A year-less due date: after the invoice date on an invoice; already past in a reminder or reply.
-    dueDate = due ? (isInvoice ? resolveWrittenDate(due.date, issueDate ?? mailDay, 'onOrAfter') : resolveWrittenDate(due.date, mailDay, 'onOrBefore')) : null;
+    const stated = labelled.find((date) => date.role === 'due' || date.role === 'pastDue') ?? null;
+    const due = stated ?? (isInvoice ? firstWithRole(labelled, ['deadline']) : null);
+    // A year-less due date: after the invoice date on an invoice; already past in a reminder or
+    // reply, and whenever the words say it is past ("arrivée à échéance le 1er avril").
+    const past = !isInvoice || due?.role === 'pastDue';
+    dueDate = due ? (past ? resolveWrittenDate(due.date, mailDay, 'onOrBefore') : resolveWrittenDate(due.date, issueDate ?? mailDay, 'onOrAfter')) : null;
     if (due && dueDate) evidence.due_date = [bodyEvidence(prepared, prepared.main, due.date.index, due.date.end)];
     if (dueDate === null && usableTerms && issueDate !== null) {
       dueDate = dueDateFromTerms(issueDate, usableTerms.terms, options.endOfMonthMethod ?? DEFAULT_END_OF_MONTH_METHOD);

@@ -25,6 +25,11 @@ const SHAPES: Record<string, string> = {
   'dates': repeat('12/12/12/12/'),
   'words without spaces': repeat('factureinvoicerechnung'),
   'long gap phrases': repeat('nous avons '),
+  'bare attributions': repeat('Claire Martin <c@x.fr> a écrit :\n'),
+  'long names before a verb': repeat("a-b.c d'e f-g h.i j k l m n o p "),
+  'payment words with amounts': repeat('we sent $1 we paid €2 '),
+  'procedural gaps': repeat('split the the the the into '),
+  'references in attachment-like text': repeat('SI-1049 '),
 };
 
 function bestOf3(run: () => void): number {

@@ -54,7 +54,11 @@ const SHAPED = /(?<![A-Za-z\u00c0-\u024f\d\-/_.])((?:INV|FAC|FACT|FA|FV|FC|AV|AV
 const OTHER_REFERENCE_BEFORE =
   /(?<![a-z])(?:devis|quote|quotation|estimate|proposal|commande|order|\bpo\b|purchase|bon|\bbc\b|angebot|bestellung|auftrag|presupuesto|pedido|preventivo|ordine|offerte|bestelling|tracking|suivi|colis|virement|transfer|transaction|receipt|reçu|ticket|contrat|contract|dossier|client|customer|account|compte|mandat|mandate|sepa|rum|ics|siret|siren|tva|vat)\s?(?:n\s?[°º]|no\.?|nr\.?|#|number|num[ée]ro|ref\.?|:)?\s?:?\s?$/;
 // A date or an amount right after the keyword is not a number: "facture du 12/10", "facture 960 €".
-const DATE_SHAPED = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2})$/;
+// A year-less day-month with a hyphen ("facture 26-02") is a number: year-less dates are written
+// with a slash (see written-dates.ts).
+const DATE_SHAPED = /^(?:\d{1,2}[/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
+// A quantity is not a number: "Invoice 2026-0017 bills 80 hours", "facture 12 jours".
+const UNIT_FOLLOWS = /^\s?(?:hours?|hrs?|h(?![a-z])|heures?|days?|jours?|j(?![a-z])|stunden|std\.|tage|horas|días|ore(?![a-z])|giorni|uur|dagen|items?|pages?|members?|units?|mois|months?|semaines?|weeks?)/;
 const AMOUNT_CONTINUES = /^(?:\s?\d{3}(?!\d)|[,.]\d|\s?(?:€|£|\$|eur\b|euros?\b|gbp\b|usd\b|chf\b|%))/;
 const NOT_A_NUMBER = /^(?:19|20)\d{2}$/; // "facture 2025" is a year, not a number
 
@@ -68,7 +72,7 @@ export function findInvoiceNumbers(text: string, original: string): FoundNumber[
   const found: FoundNumber[] = [];
   const add = (token: string, start: number, creditNote: boolean): number => {
     const end = start + token.length;
-    if (!isInvoiceNumber(token) || AMOUNT_CONTINUES.test(text.slice(end, end + 5))) return -1;
+    if (!isInvoiceNumber(token) || AMOUNT_CONTINUES.test(text.slice(end, end + 5)) || UNIT_FOLLOWS.test(text.slice(end, end + 10))) return -1;
     if (found.some((number) => start < number.end && number.start < end)) return end;
     found.push({ number: original.slice(start, end), start, end, creditNote });
     return end;
@@ -109,6 +113,24 @@ export function findInvoiceNumbers(text: string, original: string): FoundNumber[
   }
   found.sort((a, b) => a.start - b.start);
   return found;
+}
+
+// An attachment named by its reference alone ("SI-1049.pdf", "NTN-2026-004812.pdf"), not by a
+// document type that is not an invoice (quote, order, delivery note, photo, scan), nor by a tax id
+// (Italian e-invoice files are "IT01234567890_00014": 11 digits after the country code).
+const BARE_REFERENCE = /^([a-z]{1,5})[-_ ]?\d{2,10}(?!\d)(?:[-_ ]\d{1,8}){0,2}$/;
+const NOT_INVOICE_PREFIX = /^(?:po|bc|bl|bdc|dev|devis|d|q|quo|quote|est|cmd|ord|order|pf|img|dsc|dscn|pxl|scan|doc|photo|screenshot|cv|rcpt|receipt|recu|ticket|cmr|lieferschein|ls|ab|ang|pr|pres|prev|off|of)$/;
+
+/**
+ * The attachment stem as an invoice number when it is nothing but a reference ("SI-1049"). The
+ * caller only asks when the mail names an invoice. `stem` is lower-cased, `original` as written.
+ */
+export function bareAttachmentReference(stem: string, original: string): FoundNumber | null {
+  const trimmed = stem.trim();
+  const match = BARE_REFERENCE.exec(trimmed);
+  if (!match || NOT_INVOICE_PREFIX.test(match[1] ?? '')) return null;
+  const start = stem.indexOf(trimmed);
+  return { number: original.slice(start, start + trimmed.length), start, end: start + trimmed.length, creditNote: false };
 }
 
 function isInvoiceNumber(token: string): boolean {

@@ -31,6 +31,10 @@ const MAX_HEADER_LINE = 400;
 // "Am 03.11.2026 um 10:02 schrieb Anna <…>:", "El lun, 3 nov 2026 a las 10:02, Ana (<…>) escribió:",
 // "Il giorno lun 3 nov 2026 alle ore 10:02 Marco <…> ha scritto:", "Op ma 3 nov. 2026 om 10:02 schreef Jan <…>:".
 const ATTRIBUTION_OPENER = /^(?:le|on|am|el|il|op|den|em)\s/i;
+// Without the date ("Claire Martin a écrit :", "claire@studio.fr wrote:", "Anna <a@x.de> schrieb:"): a
+// short line that is only a name and/or an address before the verb.
+const BARE_ATTRIBUTION =
+  /^(?:"?[\p{L}'.\- ]{1,60}"?\s?)?(?:<[^<>\s]{3,80}>|\(?[^\s@<>()]{1,64}@[^\s@<>()]{1,100}\)?)?\s?(?:a\s+écrit|a\s+ecrit|wrote|schrieb|escribió|escribio|ha\s+scritto|schreef)\s?:$/iu;
 const ATTRIBUTION_VERB = /(?:a\s+écrit|a\s+ecrit|wrote|schrieb(?:\s+[^:\n]{0,120})?|escribió|escribio|ha\s+scritto|schreef(?:\s+[^:\n]{0,120})?|skrev|escreveu)\s*:\s*$/i;
 
 // Separators that open a quoted or forwarded message.
@@ -81,6 +85,7 @@ export function splitHistory(text: string, limit: number): HistorySplit {
         const opener = lines[index - back] as Line;
         if (ATTRIBUTION_OPENER.test(lineText(text, opener))) return split(text, lines, index - back, index, false, quotedLines, false);
       }
+      if (content.length <= 200 && BARE_ATTRIBUTION.test(content)) return split(text, lines, index, index, false, quotedLines, false);
     }
     if (OUTLOOK_FROM.test(content) && followedByOutlookFields(text, lines, index)) {
       const previous = index > 0 ? lineText(text, lines[index - 1] as Line) : '';

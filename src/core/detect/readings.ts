@@ -7,7 +7,7 @@
 import type { PreparedMessage } from './prepare';
 import { findAllCues, findCue, type CueFamily } from './cues';
 import type { Signals } from './classify';
-import { findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
+import { bareAttachmentReference, findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
 import { findAmounts, type AmountMention } from './money';
 import { LANGUAGE_SAMPLE, detectLanguage, type DetectLanguage } from './language';
 import { findDates, type DateOrder } from './written-dates';
@@ -20,6 +20,7 @@ const CUE_LIMIT = 3000;
 const BODY_FAMILIES: readonly CueFamily[] = [
   'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'vendor', 'userPaid', 'reminder', 'paid', 'promise', 'dispute', 'acknowledge',
   'creditNote', 'deposit', 'quote', 'order', 'shipping', 'newsletter', 'promo', 'account', 'bank', 'tax', 'autoReply', 'billingInfo',
+  'procedural', 'jobAd', 'offTopic', 'personal',
 ];
 // In a reply, the subject is the original mail's: only what it names counts, not what it is.
 const REPLY_SUBJECT_FAMILIES: ReadonlySet<CueFamily> = new Set(['invoiceWord', 'creditNote', 'deposit', 'autoReply']);
@@ -73,6 +74,14 @@ export function readingsOf(prepared: PreparedMessage): Readings {
   const attachmentNumbers = prepared.attachments.map((attachment) =>
     findInvoiceNumbers(attachment.lower.slice(0, attachment.stemEnd), attachment.name.slice(0, attachment.stemEnd)),
   );
+  // "Invoice attached" with "SI-1049.pdf": the attachment's name is the invoice's number.
+  if (!attachmentQuote && (cues.invoiceWord || cues.sendInvoice) && !cues.quote && !cues.order) {
+    prepared.attachments.forEach((attachment, index) => {
+      if ((attachmentNumbers[index] as FoundNumber[]).length > 0 || !/\.pdf$/i.test(attachment.name)) return;
+      const reference = bareAttachmentReference(attachment.lower.slice(0, attachment.stemEnd), attachment.name.slice(0, attachment.stemEnd));
+      if (reference) attachmentNumbers[index] = [reference];
+    });
+  }
   const invoiceAttachment = !attachmentQuote && (attachmentWords || attachmentNumbers.some((found) => found.length > 0));
 
   // Amounts: newest part first; the subject when the body has none.

@@ -39,9 +39,11 @@ const PHONE = new RegExp(
 );
 
 // Postal addresses, on the lower-cased text: "12 rue de la Paix", "Hauptstraße 5", "BP 12", "CS 30012".
+// Not "via": Italian addresses put the number after the street ("Via Tortona 27"), and "0094 via ACH"
+// is a payment.
 const ADDRESS = new RegExp(
   [
-    String.raw`\b\d{1,4}(?:\s?(?:bis|ter))?,?\s(?:rue|avenue|av\.|bd|boulevard|place|chemin|all[ée]e|impasse|quai|route|cours|square|street|st\.|road|rd\.|lane|calle|avda\.|via|viale|piazza|straat|laan|weg)\s[^\n]{0,50}`,
+    String.raw`\b\d{1,4}(?:\s?(?:bis|ter))?,?\s(?:rue|avenue|av\.|bd|boulevard|place|chemin|all[ée]e|impasse|quai|route|cours|square|street|st\.|road|rd\.|lane|calle|avda\.|straat|laan|weg)\s[^\n]{0,50}`,
     String.raw`(?<=[a-zäöüß])(?:straße|strasse|str\.|weg|platz|gasse|allee)\s\d{1,4}[a-z]?(?![0-9])`,
     String.raw`\bcs\s\d{4,6}\b`,
     String.raw`\b(?:bp|b\.p\.)\s\d{1,6}\b`,

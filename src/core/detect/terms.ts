@@ -47,11 +47,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, boolean]> = [
   [/betalingstermijn\s?:?\s?(?:van\s)?(\d{1,3})\s?dagen|(\d{1,3})\s?dagen\s(?:na\sfactuurdatum|netto)/, netDays, true],
   // Net days, weakly stated.
   [/(?:paiement|règlement|payable|à\srégler|à\spayer|régler|payer)\s(?:à|sous|dans\sun\sdélai\sde|dans\sles)\s(\d{1,3})\s?jours/, netDays, false],
-  [/(?:payable|due|payment(?:\sis)?(?:\sdue)?|pay(?:ment)?)\swithin\s(\d{1,3})\sdays|within\s(\d{1,3})\sdays\sof\s(?:the\s)?invoice/, netDays, false],
-  [/(?:zahlbar|zahlung)\s(?:innerhalb\s)?(?:von\s)?(\d{1,3})\s?tag(?:en|e)|innerhalb\s(?:von\s)?(\d{1,3})\s?tagen/, netDays, false],
+  [/(?:payable|due|payment(?:\sis)?(?:\sdue)?|pay(?:ment)?)\s(?:within|in)\s(\d{1,3})\sdays|within\s(\d{1,3})\sdays\sof\s(?:the\s)?invoice/, netDays, false],
+  [/(?:zahlbar|zahlung)\s(?:innerhalb\s|in\s|binnen\s)?(?:von\s)?(\d{1,3})\s?tag(?:en|e)|innerhalb\s(?:von\s)?(\d{1,3})\s?tagen/, netDays, false],
   [/(?:pago|pagadera?|a\spagar)\s(?:a|en)\s(\d{1,3})\s?días|a\s(\d{1,3})\sdías/, netDays, false],
   [/(?:pagamento|da\spagare)\s(?:a|entro)\s(\d{1,3})\s?(?:gg|giorni)|a\s(\d{1,3})\s(?:gg|giorni)/, netDays, false],
-  [/(?:betaling|te\sbetalen)\sbinnen\s(\d{1,3})\sdagen|binnen\s(\d{1,3})\sdagen\s(?:na|netto)/, netDays, false],
+  [/(?:betaling|te\sbetalen|betalen|overmaken|voldoen)\sbinnen\s(\d{1,3})\sdagen|binnen\s(\d{1,3})\sdagen\s(?:na|netto|over(?:te)?maken|betalen|te\sbetalen|voldoen)/, netDays, false],
   // On receipt.
   [/(?:(?:paiement|règlement|payable|à\srégler|à\spayer)\s)?(?:à|dès)\s(?:la\s)?réception(?:\sde\s(?:la\s)?facture)?|paiement\scomptant/, onReceipt, true],
   [/(?:(?:payable|due|payment\sdue)\s)?(?:up)?on\sreceipt(?:\sof\s(?:the\s)?invoice)?|due\simmediately/, onReceipt, true],
