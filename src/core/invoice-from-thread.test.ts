@@ -70,3 +70,14 @@ describe('invoiceFromThread', () => {
     expect(invoiceFromThread(thread([vendor])).kind).toBe('none');
   });
 });
+
+describe('changedFields', () => {
+  it('names exactly the fields the user changed', async () => {
+    const { changedFields } = await import('./invoice-from-thread');
+    const read = invoiceFromThread(thread([message({ bodyText: INVOICE })]));
+    if (read.kind !== 'invoice') throw new Error('expected an invoice');
+    expect([...changedFields(read.facts, read.facts)]).toEqual([]);
+    const now = { ...read.facts, amount: 2500, dueDate: '2026-11-30', client: { ...read.facts.client, name: 'J. Morel' } };
+    expect([...changedFields(read.facts, now)].sort()).toEqual(['amount', 'client', 'dueDate']);
+  });
+});

@@ -112,3 +112,14 @@ export function invoiceFromThread(thread: ThreadSnapshot, options: { endOfMonthM
   put('dueDate', 'due_date', 'terms');
   return { kind: 'invoice', facts, evidence, confidence: detection.confidence };
 }
+
+/** The fields whose value differs between what Relance read and what the user holds now. */
+export function changedFields(read: InvoiceFacts, now: InvoiceFacts): Set<FactField> {
+  const changed = new Set<FactField>();
+  if (read.client.email !== now.client.email || read.client.name !== now.client.name) changed.add('client');
+  if (read.invoiceNumber !== now.invoiceNumber) changed.add('invoiceNumber');
+  if (read.amount !== now.amount || read.currency !== now.currency) changed.add('amount');
+  if (read.issueDate !== now.issueDate) changed.add('issueDate');
+  if (read.dueDate !== now.dueDate) changed.add('dueDate');
+  return changed;
+}

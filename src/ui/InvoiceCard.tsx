@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney } from '../core/format';
-import type { FactField, FieldEvidence } from '../core/invoice-from-thread';
+import { changedFields, type FactField, type FieldEvidence } from '../core/invoice-from-thread';
 import { daysPastDue } from '../core/ladder';
 import type { InvoiceFacts, IsoDate, Language } from '../core/model';
 import { parseUserAmount } from '../core/user-amount';
@@ -111,13 +111,7 @@ export function applyCorrections(
     issueDate: values.issueDate || null,
     dueDate: values.dueDate || null,
   };
-  const changed = new Set<FactField>();
-  if (next.client.email !== facts.client.email || next.client.name !== facts.client.name) changed.add('client');
-  if (next.invoiceNumber !== facts.invoiceNumber) changed.add('invoiceNumber');
-  if (next.amount !== facts.amount || next.currency !== facts.currency) changed.add('amount');
-  if (next.issueDate !== facts.issueDate) changed.add('issueDate');
-  if (next.dueDate !== facts.dueDate) changed.add('dueDate');
-  return { ok: true, facts: next, changed };
+  return { ok: true, facts: next, changed: changedFields(facts, next) };
 }
 
 interface FormProps {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { trackedInvoiceId } from '../core/invoice-id';
-import { invoiceFromThread, type FactField } from '../core/invoice-from-thread';
+import { changedFields, invoiceFromThread } from '../core/invoice-from-thread';
 import { chooseReminderStep } from '../core/ladder';
 import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import type { InvoiceRecord, ThreadRef } from '../protocol/messages';
@@ -36,17 +36,6 @@ function factsOf(invoice: TrackedInvoice): InvoiceFacts {
     messageId: invoice.messageId,
     subject: invoice.subject,
   };
-}
-
-/** Fields whose value differs from what Relance read. */
-function differences(read: InvoiceFacts, shown: InvoiceFacts): Set<FactField> {
-  const changed = new Set<FactField>();
-  if (read.client.email !== shown.client.email || read.client.name !== shown.client.name) changed.add('client');
-  if (read.invoiceNumber !== shown.invoiceNumber) changed.add('invoiceNumber');
-  if (read.amount !== shown.amount || read.currency !== shown.currency) changed.add('amount');
-  if (read.issueDate !== shown.issueDate) changed.add('issueDate');
-  if (read.dueDate !== shown.dueDate) changed.add('dueDate');
-  return changed;
 }
 
 export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
@@ -115,7 +104,7 @@ export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
   const step = chooseReminderStep(shown.dueDate, today);
   return (
     <section class="invoice" data-testid="invoice-card">
-      <InvoiceFields facts={shown} evidence={reading.evidence} corrected={differences(read, shown)} today={today} t={t} language={language} />
+      <InvoiceFields facts={shown} evidence={reading.evidence} corrected={changedFields(read, shown)} today={today} t={t} language={language} />
       {record ? (
         <>
           <p class="status" data-testid="tracked-status">{t('tracked')}</p>
