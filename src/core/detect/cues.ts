@@ -282,17 +282,44 @@ export function findCue(family: CueFamily, text: string): CueMatch | null {
  * sticky at the candidate positions, in order, resuming after a rejected match like `lastIndex` did.
  */
 function firstMatches(text: string, wanted: number): Partial<Record<CueFamily, CueMatch>> {
-  const found: Partial<Record<CueFamily, CueMatch>> = {};
-  const resume: number[] = [];
-  const tries: number[] = [];
-  SCANNER.scan(text, wanted, (position, bits) => {
-    let pending = bits;
+  const search = new CueSearch(text, wanted);
+  SCANNER.scan(text, wanted, (position, bits) => search.visit(SCANNER, 0, position, bits));
+  return search.found;
+}
+
+/** The cue patterns, one per family, in the order of the bits `CueSearch` reads. */
+export const CUE_PATTERNS: readonly RegExp[] = FAMILIES.map((family) => CUES[family]);
+/** Every family's bit. */
+export const ALL_CUE_BITS = ALL_FAMILIES;
+
+/**
+ * `firstMatches` driven by a scanner's visits, so a scanner holding the cue patterns (at bits
+ * `offset`…, in the order of CUE_PATTERNS) with others can find the cues in the same pass.
+ */
+export class CueSearch {
+  readonly found: Partial<Record<CueFamily, CueMatch>> = {};
+  private readonly resume: number[] = [];
+  private readonly tries: number[] = [];
+
+  /** `text`: what the cue patterns run on (lower-cased); `wanted`: the families looked for. */
+  constructor(
+    private readonly text: string,
+    public wanted: number,
+  ) {}
+
+  /** Reads the families in `bits` (cue bits, from 0) that may start at `position`; returns those still wanted. */
+  visit(scanner: PrefixScanner, offset: number, position: number, bits: number): number {
+    const text = this.text;
+    const resume = this.resume;
+    const tries = this.tries;
+    let wanted = this.wanted;
+    let pending = bits & wanted;
     while (pending !== 0) {
       const bit = pending & -pending;
       pending ^= bit;
       const index = 31 - Math.clz32(bit);
       if (position < (resume[index] ?? 0)) continue;
-      const match = SCANNER.matchAt(index, text, position);
+      const match = scanner.matchAt(index + offset, text, position);
       if (!match) continue;
       const count = (tries[index] ?? 0) + 1;
       tries[index] = count;
@@ -300,13 +327,13 @@ function firstMatches(text: string, wanted: number): Partial<Record<CueFamily, C
       if (text0 === '') resume[index] = position + 1;
       else if ((bit & CONDITIONAL_BITS) !== 0 && CONDITIONAL_BEFORE.test(text.slice(Math.max(0, position - 40), position))) resume[index] = position + text0.length;
       else {
-        found[FAMILIES[index] as CueFamily] = { start: position, end: position + text0.length, text: text0 };
+        this.found[FAMILIES[index] as CueFamily] = { start: position, end: position + text0.length, text: text0 };
         wanted ^= bit;
         continue;
       }
       if (count >= MAX_TRIES) wanted ^= bit;
     }
+    this.wanted = wanted;
     return wanted;
-  });
-  return found;
+  }
 }

@@ -130,15 +130,20 @@ function headerRole(header: string): DateRole | null {
 
 function roleOf(before: string): DateRole | null {
   let sentenceStart = 0;
+  // exec loops on the global patterns, as matchAll reads them (without cloning each pattern per call).
   SENTENCE_END.lastIndex = 0;
-  for (const match of before.matchAll(SENTENCE_END)) sentenceStart = match.index + match[0].length;
+  for (let match = SENTENCE_END.exec(before); match !== null; match = SENTENCE_END.exec(before)) {
+    sentenceStart = match.index + match[0].length;
+    if (match[0] === '') SENTENCE_END.lastIndex += 1;
+  }
   const sentence = before.slice(sentenceStart);
   let best: { role: DateRole; end: number } | null = null;
   for (const [role, pattern] of LABELS) {
     pattern.lastIndex = 0;
-    for (const match of sentence.matchAll(pattern)) {
+    for (let match = pattern.exec(sentence); match !== null; match = pattern.exec(sentence)) {
       const end = match.index + match[0].length;
       if (best === null || end > best.end) best = { role, end };
+      if (match[0] === '') pattern.lastIndex += 1;
     }
   }
   return best?.role ?? null;

@@ -105,9 +105,16 @@ function readTagStart(source: string, from: number): TagStart | null {
   if (closing) index += 1;
   const nameStart = index;
   // Tag names are short: a bounded read keeps this O(1) per '<'.
-  while (index < source.length && index - nameStart < 12 && isNameChar(source.charCodeAt(index))) index += 1;
+  let upper = false;
+  for (; index < source.length && index - nameStart < 12; index += 1) {
+    const code = source.charCodeAt(index);
+    if (!isNameChar(code)) break;
+    if (code >= 65 && code <= 90) upper = true;
+  }
   if (index === nameStart || !isLetter(source.charCodeAt(nameStart))) return null;
-  return { name: source.slice(nameStart, index).toLowerCase(), closing, comment: false };
+  // Name characters are ASCII: only A-Z change when lower-cased.
+  const name = source.slice(nameStart, index);
+  return { name: upper ? name.toLowerCase() : name, closing, comment: false };
 }
 
 function findClosingTag(source: string, name: string, from: number): number {

@@ -43,8 +43,10 @@ const MARKER_FIRST = new RegExp(
   String.raw`(?<![${L}\d])(?:${MARKER}|(?:num(?:[ée]ro|ber)|número|numero|nummer))\s?(?:de\s(?:la\s)?|d'\s?|of\s(?:the\s)?|del(?:la)?\s|van\s(?:de\s)?)?(${INVOICE_KEYWORD})${GAP}[:#]?${GAP}${TOKEN}`,
   'g',
 );
+/** The patterns of numbers led by a word, in the order `findInvoiceNumbers` reads their matches. */
+export const WORD_LED_PATTERNS: readonly RegExp[] = [KEYWORD_FIRST, MARKER_FIRST];
 // Numbers led by a word (either pattern): only run where one may start.
-const WORD_LED = new PrefixScanner([KEYWORD_FIRST, MARKER_FIRST]);
+const WORD_LED = new PrefixScanner(WORD_LED_PATTERNS);
 // "… F-12, F-13 et F-14": more numbers after the first.
 const LIST_NEXT = new RegExp(String.raw`^\s?(?:,|;|/|&|\+|et|and|und|y|e|en|ou|or)\s?(?:${MARKER}\s?)?${TOKEN}`);
 // Numbers shaped by invoicing tools (case-sensitive prefixes).
@@ -68,7 +70,12 @@ const MAX_NUMBERS = 30;
  * Invoice numbers in `original`, in reading order, without duplicates; `text` is its lower-cased
  * copy (same offsets, see letters.ts) that the word patterns read. Numbers are returned as written.
  */
-export function findInvoiceNumbers(text: string, original: string): FoundNumber[] {
+export function findInvoiceNumbers(
+  text: string,
+  original: string,
+  /** The matches of WORD_LED_PATTERNS in `text`, per pattern, when a caller's scan found them already. */
+  wordLed?: readonly RegExpExecArray[][],
+): FoundNumber[] {
   const found: FoundNumber[] = [];
   const add = (token: string, start: number, creditNote: boolean): number => {
     const end = start + token.length;
@@ -79,8 +86,12 @@ export function findInvoiceNumbers(text: string, original: string): FoundNumber[
   };
 
   // Both patterns' matches in one pass, then read in the order the patterns were once run.
-  const perPattern: RegExpExecArray[][] = [[], []];
-  forEachMatch(WORD_LED, text, 0b11, text.length, (index, match) => perPattern[index]!.push(match));
+  let perPattern = wordLed;
+  if (!perPattern) {
+    const collected: RegExpExecArray[][] = [[], []];
+    forEachMatch(WORD_LED, text, 0b11, text.length, (index, match) => void collected[index]!.push(match));
+    perPattern = collected;
+  }
   for (const matches of perPattern) {
     for (const match of matches) {
       if (found.length >= MAX_NUMBERS) break;

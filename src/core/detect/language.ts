@@ -31,48 +31,62 @@ const MAX_WORD = 20;
 /** The language of `text`, which must be lower-cased already (see letters.ts). */
 export function detectLanguage(text: string, fallback: DetectLanguage = 'fr'): DetectLanguage {
   const length = Math.min(text.length, LANGUAGE_SAMPLE);
-  const score: Record<DetectLanguage, number> = { fr: 0, en: 0, de: 0, es: 0, it: 0, nl: 0 };
+  // Per language, in the order of LANGUAGES.
+  const score = new Float64Array(LANGUAGES.length);
   let count = 0;
-  let wordStart = -1;
-  let hash = 0;
   let french = 0;
   let german = 0;
   let spanish = 0;
   // One pass: words (runs of letters, cut every MAX_WORD letters, hashed as they are read so none
-  // is sliced out of the text) and accented letters.
-  for (let index = 0; index <= length; index += 1) {
-    const code = index < length ? text.charCodeAt(index) : 0;
-    const kind = code < CHAR_KINDS.length ? (CHAR_KINDS[code] as number) : 0;
-    if (kind >= LETTER) {
-      if (kind === FRENCH_LETTER) french += 1;
-      else if (kind === GERMAN_LETTER) german += 1;
-      else if (kind === SPANISH_LETTER) spanish += 1;
-      if (wordStart !== -1 && index - wordStart === MAX_WORD) {
-        if (count < MAX_WORDS) count = scoreWord(text, wordStart, index, hash, score, count);
-        wordStart = -1;
-      }
-      if (wordStart === -1) {
-        wordStart = index;
-        hash = 0;
-      }
-      hash = hashStep(hash, code);
-    } else {
-      if (kind === SPANISH_MARK) spanish += 1;
-      if (wordStart !== -1) {
-        if (count < MAX_WORDS) count = scoreWord(text, wordStart, index, hash, score, count);
-        wordStart = -1;
+  // is sliced out of the text) and accented letters. Only letters from U+00A1 on can be accented
+  // (or a Spanish mark): plain ASCII is told apart without the table.
+  let index = 0;
+  while (index < length && count < MAX_WORDS) {
+    let code = text.charCodeAt(index);
+    if (code < 97 || code > 122) {
+      const kind = code < 0xa1 || code >= CHAR_KINDS.length ? 0 : (CHAR_KINDS[code] as number);
+      if (kind < LETTER) {
+        if (kind === SPANISH_MARK) spanish += 1;
+        index += 1;
+        continue;
       }
     }
+    // A word: letters from here, at most MAX_WORD of them.
+    const wordStart = index;
+    let hash = 0;
+    for (;;) {
+      if (code >= 0xa1) {
+        const kind = CHAR_KINDS[code] as number;
+        if (kind === FRENCH_LETTER) french += 1;
+        else if (kind === GERMAN_LETTER) german += 1;
+        else if (kind === SPANISH_LETTER) spanish += 1;
+      }
+      hash = hashStep(hash, code);
+      index += 1;
+      if (index === length || index - wordStart === MAX_WORD) break;
+      code = text.charCodeAt(index);
+      if ((code < 97 || code > 122) && (code < 0xa1 || code >= CHAR_KINDS.length || (CHAR_KINDS[code] as number) < LETTER)) break;
+    }
+    count = scoreWord(text, wordStart, index, hash, score, count);
   }
-  score.fr += 0.3 * french;
-  score.de += 0.3 * german;
-  score.es += 0.5 * spanish;
+  // Enough words: the rest only counts accented letters (what reading words would add).
+  for (; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0xa1 || code >= CHAR_KINDS.length) continue;
+    const kind = CHAR_KINDS[code] as number;
+    if (kind === FRENCH_LETTER) french += 1;
+    else if (kind === GERMAN_LETTER) german += 1;
+    else if (kind === SPANISH_LETTER || kind === SPANISH_MARK) spanish += 1;
+  }
+  score[0] = (score[0] as number) + 0.3 * french;
+  score[2] = (score[2] as number) + 0.3 * german;
+  score[3] = (score[3] as number) + 0.5 * spanish;
   let best: DetectLanguage = fallback;
   let bestScore = 0.5;
-  for (const language of ['fr', 'en', 'de', 'es', 'it', 'nl'] as const) {
-    if (score[language] > bestScore) {
-      best = language;
-      bestScore = score[language];
+  for (let language = 0; language < LANGUAGES.length; language += 1) {
+    if ((score[language] as number) > bestScore) {
+      best = LANGUAGES[language] as DetectLanguage;
+      bestScore = score[language] as number;
     }
   }
   return best;
@@ -107,19 +121,47 @@ function hashOf(word: string): number {
 }
 
 // The lexicon by word hash: a word of the text is checked in place (startsWith), never sliced.
-const LEXICON_BY_HASH = new Map<number, Array<{ word: string; languages: DetectLanguage[] }>>();
+// An open-addressing table (hash -> the lexicon entries of that hash), cheaper than a Map lookup
+// for each word read.
+type LexiconEntries = Array<{ word: string; languages: DetectLanguage[]; indexes: number[]; share: number }>;
+const LANGUAGES: readonly DetectLanguage[] = ['fr', 'en', 'de', 'es', 'it', 'nl'];
+const LEXICON_BY_HASH = new Map<number, LexiconEntries>();
 for (const [word, languages] of LEXICON) {
   const hash = hashOf(word);
-  LEXICON_BY_HASH.set(hash, [...(LEXICON_BY_HASH.get(hash) ?? []), { word, languages }]);
+  const entry = { word, languages, indexes: languages.map((language) => LANGUAGES.indexOf(language)), share: 1 / languages.length };
+  LEXICON_BY_HASH.set(hash, [...(LEXICON_BY_HASH.get(hash) ?? []), entry]);
+}
+const SLOTS = 1024; // a power of two, well above twice the lexicon's size
+const SLOT_MASK = SLOTS - 1;
+const SLOT_HASH = new Int32Array(SLOTS);
+/** 1 + the index in SLOT_ENTRIES, 0 for an empty slot. */
+const SLOT_INDEX = new Int32Array(SLOTS);
+const SLOT_ENTRIES: LexiconEntries[] = [];
+for (const [hash, entries] of LEXICON_BY_HASH) {
+  let slot = hash & SLOT_MASK;
+  while (SLOT_INDEX[slot] !== 0) slot = (slot + 1) & SLOT_MASK;
+  SLOT_HASH[slot] = hash;
+  SLOT_ENTRIES.push(entries);
+  SLOT_INDEX[slot] = SLOT_ENTRIES.length;
+}
+
+/** The lexicon entries whose words have this hash, or undefined. */
+function entriesOf(hash: number): LexiconEntries | undefined {
+  let slot = hash & SLOT_MASK;
+  for (let index = SLOT_INDEX[slot] as number; index !== 0; index = SLOT_INDEX[slot] as number) {
+    if (SLOT_HASH[slot] === hash) return SLOT_ENTRIES[index - 1];
+    slot = (slot + 1) & SLOT_MASK;
+  }
+  return undefined;
 }
 
 /** Scores the word text[start, end) (its hash given); returns the word count plus one. */
-function scoreWord(text: string, start: number, end: number, hash: number, score: Record<DetectLanguage, number>, count: number): number {
-  const entries = end - start <= LONGEST_WORD ? LEXICON_BY_HASH.get(hash) : undefined;
+function scoreWord(text: string, start: number, end: number, hash: number, score: Float64Array, count: number): number {
+  const entries = end - start <= LONGEST_WORD ? entriesOf(hash) : undefined;
   if (entries) {
-    for (const { word, languages } of entries) {
+    for (const { word, indexes, share } of entries) {
       if (word.length !== end - start || !text.startsWith(word, start)) continue;
-      for (const language of languages) score[language] += 1 / languages.length;
+      for (const language of indexes) score[language] = (score[language] as number) + share;
       break;
     }
   }

@@ -202,8 +202,12 @@ const INVOICE_WORD = /factur|invoice|rechnung|fattur|factuur|avoir|credit\snote/
 
 function lastIndexOf(pattern: RegExp, text: string): number {
   let last = -1;
+  // An exec loop, as matchAll reads the global pattern (without cloning it per call).
   pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) last = match.index;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    last = match.index;
+    if (match[0] === '') pattern.lastIndex += 1;
+  }
   return last;
 }
 
@@ -232,9 +236,10 @@ function labelIn(before: string): AmountRole | null {
   let best: { role: AmountRole; end: number } | null = null;
   for (const [role, pattern] of ROLE_LABELS) {
     pattern.lastIndex = 0;
-    for (const match of before.matchAll(pattern)) {
+    for (let match = pattern.exec(before); match !== null; match = pattern.exec(before)) {
       const labelEnd = match.index + match[0].length;
       if (best === null || labelEnd > best.end) best = { role, end: labelEnd };
+      if (match[0] === '') pattern.lastIndex += 1;
     }
   }
   return best?.role ?? null;

@@ -316,8 +316,16 @@ export class PrefixScanner {
   private readonly all = new PairTables();
   /** Prefixes too wide to list (or shorter than four characters), as pairs. */
   private readonly loose = new PairTables();
-  /** The other prefixes, exactly: four bucketed characters -> bits. */
+  /** The other prefixes, exactly: four bucketed characters -> bits (built here, then frozen into the table below). */
   private readonly exact = new Map<number, number>();
+  /**
+   * `exact` as an open-addressing table (keys and bits in typed arrays, 0 bits for an empty slot):
+   * the scan looks a key up at every position that passes the pair tables, and a Map lookup there
+   * cost more than the rest of the scan.
+   */
+  private readonly exactKeys: Int32Array;
+  private readonly exactBits: Int32Array;
+  private readonly exactShift: number;
 
   /**
    * `scannedLowerCased`: indexes of patterns that run on a text whose lower-cased copy (same
@@ -347,6 +355,18 @@ export class PrefixScanner {
         }
       }
     });
+    let size = 16;
+    while (size < this.exact.size * 4) size *= 2;
+    this.exactShift = 32 - Math.log2(size);
+    this.exactKeys = new Int32Array(size);
+    this.exactBits = new Int32Array(size);
+    const mask = size - 1;
+    for (const [key, bits] of this.exact) {
+      let slot = Math.imul(key, 0x9e3779b1) >>> this.exactShift;
+      while (this.exactBits[slot] !== 0) slot = (slot + 1) & mask;
+      this.exactKeys[slot] = key;
+      this.exactBits[slot] = bits;
+    }
   }
 
   /**
@@ -357,7 +377,10 @@ export class PrefixScanner {
   scan(text: string, active: number, visit: (position: number, bits: number) => number, from = 0): void {
     const [all01, all12, all23] = this.all.pairs;
     const [loose01, loose12, loose23] = this.loose.pairs;
-    const exact = this.exact;
+    const exactKeys = this.exactKeys;
+    const exactBits = this.exactBits;
+    const exactShift = this.exactShift;
+    const exactMask = exactKeys.length - 1;
     const length = text.length;
     if (from >= length || active === 0) return;
     // Buckets of the characters at position, +1, +2 (0 past the end); +3 is read in the loop.
@@ -371,12 +394,23 @@ export class PrefixScanner {
         if (b3 >= BUCKETS) b3 = bucket(b3);
       }
       const pair01 = (b0 << 7) | b1;
+      // Cheapest test first: most positions fail on their first two characters.
+      const first = (all01[pair01] as number) & active;
       const pair12 = (b1 << 7) | b2;
       const pair23 = (b2 << 7) | b3;
-      // Cheapest test first: most positions fail on their first two characters.
-      if (((all01[pair01] as number) & active) !== 0 && ((all01[pair01] as number) & (all12[pair12] as number) & (all23[pair23] as number) & active) !== 0) {
+      if (first !== 0 && (first & (all12[pair12] as number) & (all23[pair23] as number)) !== 0) {
         const loose = (loose01[pair01] as number) & (loose12[pair12] as number) & (loose23[pair23] as number);
-        const bits = (loose | (exact.get((((pair01 << 7) | b2) << 7) | b3) ?? 0)) & active;
+        const key = (((pair01 << 7) | b2) << 7) | b3;
+        let exact = 0;
+        for (let slot = Math.imul(key, 0x9e3779b1) >>> exactShift; ; slot = (slot + 1) & exactMask) {
+          const slotBits = exactBits[slot] as number;
+          if (slotBits === 0) break;
+          if (exactKeys[slot] === key) {
+            exact = slotBits;
+            break;
+          }
+        }
+        const bits = (loose | exact) & active;
         if (bits !== 0) {
           active = visit(position, bits);
           if (active === 0) return;

@@ -5,12 +5,13 @@
  * again.
  */
 import type { PreparedMessage } from './prepare';
-import { findAllCues, findCue, type CueFamily } from './cues';
+import { ALL_CUE_BITS, CUE_PATTERNS, CueSearch, findAllCues, findCue, type CueFamily } from './cues';
+import { PrefixScanner } from './prefix-scan';
 import type { Signals } from './classify';
-import { bareAttachmentReference, findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
+import { WORD_LED_PATTERNS, bareAttachmentReference, findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
 import { findAmounts, type AmountMention } from './money';
 import { LANGUAGE_SAMPLE, detectLanguage, type DetectLanguage } from './language';
-import { findDates, type DateOrder } from './written-dates';
+import { DATE_PATTERNS, datesFromMatches, findDateMatches, type DateOrder } from './written-dates';
 import { labelDates, type LabelledDate } from './date-labels';
 import { findTerms, type FoundTerms } from './terms';
 
@@ -38,10 +39,64 @@ export interface Readings {
   language: DetectLanguage;
   /** Read on demand, per day/month order. */
   dates: Map<DateOrder, LabelledDate[]>;
+  /** The date patterns' raw matches in the newest part (the same in either order), read on demand. */
+  dateMatches: RegExpExecArray[][] | undefined;
   terms: FoundTerms | null | undefined;
 }
 
 const READINGS = new WeakMap<PreparedMessage, Readings>();
+
+// The newest part is read for cues, invoice numbers led by a word and dates in one pass: one
+// scanner holds the three sets of patterns (bits: cues from 0, numbers, dates), each pattern run
+// only where it may start, as the separate scans did.
+const NUMBERS_FROM = CUE_PATTERNS.length;
+const DATES_FROM = NUMBERS_FROM + WORD_LED_PATTERNS.length;
+const BODY_SCANNER = new PrefixScanner([...CUE_PATTERNS, ...WORD_LED_PATTERNS, ...DATE_PATTERNS]);
+const NUMBER_BITS = ((1 << WORD_LED_PATTERNS.length) - 1) << NUMBERS_FROM;
+const DATE_BITS = ((1 << DATE_PATTERNS.length) - 1) << DATES_FROM;
+const OTHER_BITS = NUMBER_BITS | DATE_BITS;
+
+interface BodyScan {
+  cues: ReturnType<typeof findAllCues>;
+  wordLedNumbers: RegExpExecArray[][];
+  dateMatches: RegExpExecArray[][];
+}
+
+/**
+ * `findAllCues(lower.slice(0, CUE_LIMIT))`, the word-led number matches `findInvoiceNumbers` and
+ * the date matches `findDateMatches` would find in `lower`, in one scan. The cue patterns run on
+ * the first CUE_LIMIT characters alone (as on the slice they were given); the others, like
+ * `forEachMatch`, resume after each match.
+ */
+function scanBody(lower: string): BodyScan {
+  const cueText = lower.length > CUE_LIMIT ? lower.slice(0, CUE_LIMIT) : lower;
+  const search = new CueSearch(cueText, ALL_CUE_BITS);
+  const wordLedNumbers: RegExpExecArray[][] = WORD_LED_PATTERNS.map(() => []);
+  const dateMatches: RegExpExecArray[][] = DATE_PATTERNS.map(() => []);
+  const resume: number[] = [];
+  let cueBits = ALL_CUE_BITS;
+  BODY_SCANNER.scan(lower, cueBits | OTHER_BITS, (position, bits) => {
+    if (cueBits !== 0) {
+      if (position >= cueText.length) cueBits = 0;
+      else if ((bits & cueBits) !== 0) cueBits = search.visit(BODY_SCANNER, 0, position, bits & cueBits);
+    }
+    let pending = bits & OTHER_BITS;
+    while (pending !== 0) {
+      const bit = pending & -pending;
+      pending ^= bit;
+      const index = 31 - Math.clz32(bit);
+      if (position < (resume[index] ?? 0)) continue;
+      const match = BODY_SCANNER.matchAt(index, lower, position);
+      if (!match) continue;
+      const end = position + match[0].length;
+      resume[index] = end === position ? position + 1 : end;
+      if (index < DATES_FROM) wordLedNumbers[index - NUMBERS_FROM]!.push(match);
+      else dateMatches[index - DATES_FROM]!.push(match);
+    }
+    return cueBits | OTHER_BITS;
+  });
+  return { cues: search.found, wordLedNumbers, dateMatches };
+}
 
 /** The readings of a message whose segments are masked (maskSegment), computed on first use. */
 export function readingsOf(prepared: PreparedMessage): Readings {
@@ -53,7 +108,8 @@ export function readingsOf(prepared: PreparedMessage): Readings {
   // Cues: the subject (what the mail says it is, unless it is a reply's), then the newest part.
   const cues: Signals['cues'] = {};
   const inSubject = findAllCues(subjectCore, prepared.isReply ? REPLY_SUBJECT_FAMILIES : null);
-  const inBody = findAllCues(main.lower.length > CUE_LIMIT ? main.lower.slice(0, CUE_LIMIT) : main.lower);
+  const body = scanBody(main.lower);
+  const inBody = body.cues;
   for (const family of BODY_FAMILIES) {
     const subjectCue = inSubject[family];
     const bodyCue = inBody[family];
@@ -69,7 +125,7 @@ export function readingsOf(prepared: PreparedMessage): Readings {
   const attachmentQuote = prepared.attachments.some((attachment) => findCue('quote', attachment.lower) !== null);
 
   // Invoice numbers: newest part, subject, attachment names.
-  const bodyNumbers = findInvoiceNumbers(main.lower, main.text);
+  const bodyNumbers = findInvoiceNumbers(main.lower, main.text, body.wordLedNumbers);
   const subjectNumbers = findInvoiceNumbers(prepared.subjectLower, prepared.subject);
   const attachmentNumbers = prepared.attachments.map((attachment) =>
     findInvoiceNumbers(attachment.lower.slice(0, attachment.stemEnd), attachment.name.slice(0, attachment.stemEnd)),
@@ -90,7 +146,7 @@ export function readingsOf(prepared: PreparedMessage): Readings {
 
   const language = detectLanguage(`${subjectCore}\n${main.lower.slice(0, LANGUAGE_SAMPLE)}`, languageFallback(prepared));
   const readings: Readings = {
-    cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, bodyAmounts, subjectAmounts, language, dates: new Map(), terms: undefined,
+    cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, bodyAmounts, subjectAmounts, language, dates: new Map(), dateMatches: body.dateMatches, terms: undefined,
   };
   READINGS.set(prepared, readings);
   return readings;
@@ -100,7 +156,8 @@ export function readingsOf(prepared: PreparedMessage): Readings {
 export function labelledDatesOf(prepared: PreparedMessage, readings: Readings, order: DateOrder): LabelledDate[] {
   let labelled = readings.dates.get(order);
   if (!labelled) {
-    labelled = labelDates(prepared.main.lower, findDates(prepared.main.lower, order));
+    readings.dateMatches ??= findDateMatches(prepared.main.lower);
+    labelled = labelDates(prepared.main.lower, datesFromMatches(readings.dateMatches, order));
     readings.dates.set(order, labelled);
   }
   return labelled;

@@ -11,6 +11,7 @@
 import type { WrittenDate } from '../reader/written-dates';
 import { calendarDate } from '../dates';
 import { L } from './letters';
+import { PrefixScanner, forEachMatch } from './prefix-scan';
 
 export type { WrittenDate } from '../reader/written-dates';
 export type DateOrder = 'dmy' | 'mdy';
@@ -60,20 +61,41 @@ const MONTH_DAY = new RegExp(String.raw`(?<![${L}])(?!mar\.)${ENGLISH_MONTH}\s(\
 
 const MAX_DATES = 80;
 
+// The four patterns run only where one may start (a digit, or an English month name's letters).
+/** The date patterns, in the order `datesFromMatches` reads their matches. */
+export const DATE_PATTERNS: readonly RegExp[] = [ISO, NUMERIC, DAY_MONTH, MONTH_DAY];
+const SCANNER = new PrefixScanner(DATE_PATTERNS);
+
+/**
+ * The raw matches of the date patterns in `text`, per pattern (each as `text.matchAll` finds
+ * them). They do not depend on the day/month order: `datesFromMatches` reads them in either.
+ */
+export function findDateMatches(text: string): RegExpExecArray[][] {
+  const perPattern: RegExpExecArray[][] = [[], [], [], []];
+  forEachMatch(SCANNER, text, 0b1111, text.length, (index, match) => void perPattern[index]!.push(match));
+  return perPattern;
+}
+
 /** Every date written in `text` (lower-cased, see letters.ts), in reading order, without overlaps. */
 export function findDates(text: string, order: DateOrder): WrittenDate[] {
+  return datesFromMatches(findDateMatches(text), order);
+}
+
+/** `findDates` from the matches `findDateMatches` found. */
+export function datesFromMatches(perPattern: readonly RegExpExecArray[][], order: DateOrder): WrittenDate[] {
+  const [isoMatches, numericMatches, dayMonthMatches, monthDayMatches] = perPattern as [RegExpExecArray[], RegExpExecArray[], RegExpExecArray[], RegExpExecArray[]];
   const found: WrittenDate[] = [];
   const push = (match: RegExpMatchArray, date: Omit<WrittenDate, 'index' | 'end'> | null): void => {
     if (date && found.length < MAX_DATES * 2) found.push({ ...date, index: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   };
-  for (const match of text.matchAll(ISO)) push(match, parts(match[3], match[2], match[1]));
-  for (const match of text.matchAll(NUMERIC)) {
+  for (const match of isoMatches) push(match, parts(match[3], match[2], match[1]));
+  for (const match of numericMatches) {
     // Year-less only with "/" ("le 03/04"): "3.4" and "3-4" are too often not dates.
     if (match[4] === undefined && match[2] !== '/') continue;
     push(match, numericParts(match[1], match[3], match[4], order));
   }
-  for (const match of text.matchAll(DAY_MONTH)) push(match, parts(match[1], monthNumber(match[2]), match[3]));
-  for (const match of text.matchAll(MONTH_DAY)) push(match, parts(match[2], monthNumber(match[1]), match[3]));
+  for (const match of dayMonthMatches) push(match, parts(match[1], monthNumber(match[2]), match[3]));
+  for (const match of monthDayMatches) push(match, parts(match[2], monthNumber(match[1]), match[3]));
   found.sort((a, b) => a.index - b.index || b.end - a.end);
   const kept: WrittenDate[] = [];
   for (const date of found) {
