@@ -9,7 +9,7 @@
  *   invoice mail is still an invoice mail; a newsletter about "unpaid invoices" is not).
  * Direction comes from the user's addresses when given, else from the words and the sender type.
  */
-import type { CueFamily, CueMatch } from './cues';
+import { isWeakReminder, type CueFamily, type CueMatch } from './cues';
 import type { SenderType } from './sender';
 import type { MessageKind } from './types';
 
@@ -128,9 +128,17 @@ export function classify(signals: Signals, direction: Direction): Classification
     return best;
   };
   const automated = signals.sender !== 'person';
+  // An explicit invoice-sending cue beats a conversational follow-up tied to the invoice
+  // ("Following up on our call, please find attached invoice 12"): the invoice is being sent.
+  const reminderFound = cue('reminder');
+  const reminder = reminderFound && !(cue('sendInvoice') && reminderFound.source === 'body' && isWeakReminder(reminderFound.text)) ? reminderFound : null;
+  // A generic mailbox (factures@, invoices@, billing@) replying in a thread with nothing of a bill
+  // (no vendor wording, no invoice attached or delivered): the client's accounts payable answering.
+  const readsAsBill = cue('vendor') !== null || cue('invoiceDelivery') !== null || cue('sendInvoice') !== null || cue('userPaid') !== null || signals.invoiceAttachment;
+  const clientMailbox = signals.sender === 'automated' && signals.isReply && !readsAsBill;
 
   if (direction === 'sent') {
-    if (cue('reminder')) return pick('reminder', 'reminder', 1);
+    if (reminder) return pick('reminder', 'reminder', 1);
     if ((cue('userPaid') || cue('paid')) && !cue('sendInvoice')) return pick('payment_notice', cue('userPaid') ? 'userPaid' : 'paid', 0.5);
     if (cue('sendInvoice') || cue('invoiceDelivery') || cue('creditNote')) return pick('invoice_sent', first('sendInvoice', 'invoiceDelivery', 'creditNote'), 1);
     if (signals.invoiceAttachment || (signals.ownNumberCount > 0 && signals.hasAmount && !signals.isReply)) return pick('invoice_sent', null, 0.5);
@@ -144,7 +152,7 @@ export function classify(signals: Signals, direction: Direction): Classification
   // A known vendor (SaaS, marketplace) delivering its invoice ("Voici la facture de frais de service").
   const vendorSends = signals.sender === 'vendor' && cue('sendInvoice') !== null;
   if (automated && !platformNotice && (cue('vendor') || cue('invoiceDelivery') || signals.invoiceAttachment || vendorSends)) {
-    if (cue('reminder') && !cue('userPaid')) return pick('reminder', 'reminder', 0.5);
+    if (reminder && !cue('userPaid')) return pick('reminder', 'reminder', 0.5);
     return pick('vendor_bill', first('vendor', 'invoiceDelivery', 'userPaid'), 0.8);
   }
   if (cue('dispute') && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
@@ -156,8 +164,8 @@ export function classify(signals: Signals, direction: Direction): Classification
   if (cue('userPaid') && direction === 'unknown' && !automated) return pick('payment_notice', 'userPaid', 0.5);
   // The client acknowledges the user's reminder ("Merci, bien reçu votre relance"): the reminder is
   // only named, not made.
-  const reminderCue = cue('reminder');
-  if (reminderCue && cue('acknowledge') && !automated && direction === 'received' && REMINDER_NOUN.test(reminderCue.text)) {
+  const reminderCue = reminder;
+  if (reminderCue && cue('acknowledge') && (!automated || clientMailbox) && direction === 'received' && REMINDER_NOUN.test(reminderCue.text)) {
     return pick('other_invoice_related', 'acknowledge', 0);
   }
   if (reminderCue) {
@@ -167,8 +175,9 @@ export function classify(signals: Signals, direction: Direction): Classification
   if (direction === 'unknown' && (cue('sendInvoice') || (cue('creditNote') && !cue('vendor'))) && !automated) {
     return pick('invoice_sent', first('sendInvoice', 'creditNote'), 0.5);
   }
-  if (cue('vendor') || cue('userPaid') || cue('invoiceDelivery') || cue('sendInvoice') || signals.invoiceAttachment || automated) {
-    if (direction === 'received' || automated || cue('vendor') || cue('userPaid')) return pick('vendor_bill', first('vendor', 'userPaid', 'invoiceDelivery', 'sendInvoice'), 0.8);
+  const billSender = automated && !clientMailbox;
+  if (cue('vendor') || cue('userPaid') || cue('invoiceDelivery') || cue('sendInvoice') || signals.invoiceAttachment || billSender) {
+    if (direction === 'received' || billSender || cue('vendor') || cue('userPaid')) return pick('vendor_bill', first('vendor', 'userPaid', 'invoiceDelivery', 'sendInvoice'), 0.8);
   }
   if (direction === 'unknown' && signals.ownNumberCount > 0 && signals.hasAmount && !signals.isReply) return pick('invoice_sent', null, 0);
   return pick('other_invoice_related', cue('acknowledge') ? 'acknowledge' : null, 0);

@@ -5,7 +5,7 @@
  * again.
  */
 import type { PreparedMessage } from './prepare';
-import { ALL_CUE_BITS, CUE_PATTERNS, CueSearch, findAllCues, findCue, type CueFamily } from './cues';
+import { ALL_CUE_BITS, CUE_PATTERNS, CueSearch, findAllCues, findCue, isWeakReminder, type CueFamily } from './cues';
 import { PrefixScanner } from './prefix-scan';
 import type { Signals } from './classify';
 import { WORD_LED_PATTERNS, bareAttachmentReference, findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
@@ -115,6 +115,16 @@ export function readingsOf(prepared: PreparedMessage): Readings {
     const bodyCue = inBody[family];
     if (subjectCue) cues[family] = { ...subjectCue, start: subjectCue.start + prepared.subjectCoreStart, end: subjectCue.end + prepared.subjectCoreStart, source: 'subject' };
     else if (bodyCue) cues[family] = { ...bodyCue, source: 'body' };
+  }
+  // A follow-up tied to the invoice ("following up on invoice 12") read first with an invoice sent:
+  // a stronger reminder later in the text ("…which is now overdue") still makes it a reminder.
+  let weak = cues.reminder;
+  for (let tries = 0; weak && weak.source === 'body' && cues.sendInvoice && isWeakReminder(weak.text) && tries < 3; tries += 1) {
+    const from = weak.end;
+    const later = findCue('reminder', main.lower.slice(from, CUE_LIMIT));
+    if (!later) break;
+    weak = { start: later.start + from, end: later.end + from, text: later.text, source: 'body' };
+    if (!isWeakReminder(later.text)) cues.reminder = weak;
   }
   // Footers (unsubscribe links) sit at the end of long newsletters.
   if (!cues.newsletter && main.lower.length > CUE_LIMIT) {
