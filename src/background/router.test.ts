@@ -84,7 +84,7 @@ describe('routeMessage from the Gmail content script', () => {
   it('stores a valid thread report for its own tab and enables the panel there', async () => {
     const { deps, tabs } = makeDeps();
     await routeMessage({ type: 'thread/opened', snapshot }, gmailSender, deps);
-    expect(tabs.get(7)).toMatchObject({ state: 'thread', snapshot: { threadId: snapshot.threadId } });
+    expect(tabs.get(7)).toMatchObject({ state: 'thread', snapshot: { threadId: snapshot.threadId }, reading: { kind: 'none', reason: 'no_readable_message' } });
     expect(deps.enablePanel).toHaveBeenCalledWith(7);
   });
 
@@ -135,7 +135,7 @@ describe('routeMessage from extension pages', () => {
 
   it('drafts the step of the day into the tab showing the thread and logs it', async () => {
     const { deps, db, sent, tabs } = makeDeps();
-    tabs.set(7, { state: 'thread', snapshot, at: 0 });
+    tabs.set(7, { state: 'thread', snapshot, reading: { kind: 'none', reason: 'no_invoice_found' }, at: 0 });
     const tracked = (await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps)) as { value: { invoice: { id: string } } };
     const reply = (await routeMessage({ type: 'reminder/draft', invoiceId: tracked.value.invoice.id, tabId: 7 }, panelSender, deps)) as { ok: boolean; value: { draft: { step: string; to: string[] } } };
     expect(reply.ok).toBe(true);
@@ -147,7 +147,7 @@ describe('routeMessage from extension pages', () => {
 
   it('refuses to draft into a tab that shows another thread, and logs nothing', async () => {
     const { deps, db, sent, tabs } = makeDeps();
-    tabs.set(7, { state: 'thread', snapshot: { ...snapshot, threadId: 'another' }, at: 0 });
+    tabs.set(7, { state: 'thread', snapshot: { ...snapshot, threadId: 'another' }, reading: { kind: 'none', reason: 'no_invoice_found' }, at: 0 });
     const tracked = (await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps)) as { value: { invoice: { id: string } } };
     const reply = await routeMessage({ type: 'reminder/draft', invoiceId: tracked.value.invoice.id, tabId: 7 }, panelSender, deps);
     expect(reply).toEqual({ ok: false, error: 'the invoice thread is not open in this tab' });
@@ -159,7 +159,7 @@ describe('routeMessage from extension pages', () => {
     const { deps, db, tabs } = makeDeps({
       sendToTab: async () => ({ ok: false, error: { code: 'compose_not_found', feature: 'draft', detail: 'no reply button' } }),
     });
-    tabs.set(7, { state: 'thread', snapshot, at: 0 });
+    tabs.set(7, { state: 'thread', snapshot, reading: { kind: 'none', reason: 'no_invoice_found' }, at: 0 });
     const tracked = (await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps)) as { value: { invoice: { id: string } } };
     const reply = await routeMessage({ type: 'reminder/draft', invoiceId: tracked.value.invoice.id, tabId: 7 }, panelSender, deps);
     expect(reply).toEqual({ ok: false, error: 'compose_not_found: no reply button' });

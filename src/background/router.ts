@@ -4,7 +4,8 @@
  */
 import { trackedInvoiceId } from '../core/invoice-id';
 import { chooseReminderStep } from '../core/ladder';
-import type { InvoiceFacts, IsoDate, TrackedInvoice } from '../core/model';
+import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thread';
+import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import { renderReminderDraft } from '../core/templates';
 import {
   parseContentMessage,
@@ -103,7 +104,7 @@ function handleContentMessage(message: ContentToWorker, tabId: number, deps: Wor
     case 'thread/opened':
       return Promise.all([
         deps.enablePanel(tabId),
-        deps.setTabThread(tabId, { state: 'thread', snapshot: message.snapshot, at }),
+        deps.setTabThread(tabId, { state: 'thread', snapshot: message.snapshot, reading: readThread(message.snapshot, deps), at }),
       ]).then(() => ({ ok: true }));
     case 'thread/unreadable':
       return Promise.all([
@@ -112,6 +113,16 @@ function handleContentMessage(message: ContentToWorker, tabId: number, deps: Wor
       ]).then(() => ({ ok: true }));
     case 'thread/closed':
       return deps.setTabThread(tabId, { state: 'none', at }).then(() => ({ ok: true }));
+  }
+}
+
+/** The engine's reading of a thread; a failure of the engine reads as "no invoice", never as a crash. */
+function readThread(snapshot: ThreadSnapshot, deps: WorkerDeps): ThreadInvoice {
+  try {
+    return invoiceFromThread(snapshot);
+  } catch (error) {
+    deps.log('the detection engine failed on a thread', error);
+    return { kind: 'none', reason: 'no_invoice_found' };
   }
 }
 

@@ -4,25 +4,11 @@
  * can correct it before tracking.
  */
 import { analyzeThread } from './detect';
-import type { Detection, EngineMessage, Evidence } from './detect/types';
-import type { InvoiceFacts, Language, NoInvoiceReason, ThreadSnapshot } from './model';
+import type { Detection, EngineMessage } from './detect/types';
+import type { InvoiceFacts, Language, ThreadSnapshot } from './model';
+import type { FactField, FieldEvidence, ThreadInvoice } from './thread-invoice';
 
-export type FactField = 'invoiceNumber' | 'client' | 'amount' | 'issueDate' | 'dueDate';
-
-/** Where one value came from: a span of one message's text, subject or attachment name. */
-export interface FieldEvidence {
-  /** Index in thread.messages. */
-  messageIndex: number;
-  source: Evidence['source'];
-  /** The message text the offsets refer to (the body the engine read, the subject or the file name). */
-  context: string;
-  start: number;
-  end: number;
-}
-
-export type ThreadInvoice =
-  | { kind: 'invoice'; facts: InvoiceFacts; evidence: Partial<Record<FactField, FieldEvidence>>; confidence: number }
-  | { kind: 'none'; reason: NoInvoiceReason };
+export { changedFields, type FactField, type FieldEvidence, type ThreadInvoice } from './thread-invoice';
 
 export function toEngineMessages(thread: ThreadSnapshot): EngineMessage[] {
   return thread.messages.map((m) => ({
@@ -113,13 +99,3 @@ export function invoiceFromThread(thread: ThreadSnapshot, options: { endOfMonthM
   return { kind: 'invoice', facts, evidence, confidence: detection.confidence };
 }
 
-/** The fields whose value differs between what Relance read and what the user holds now. */
-export function changedFields(read: InvoiceFacts, now: InvoiceFacts): Set<FactField> {
-  const changed = new Set<FactField>();
-  if (read.client.email !== now.client.email || read.client.name !== now.client.name) changed.add('client');
-  if (read.invoiceNumber !== now.invoiceNumber) changed.add('invoiceNumber');
-  if (read.amount !== now.amount || read.currency !== now.currency) changed.add('amount');
-  if (read.issueDate !== now.issueDate) changed.add('issueDate');
-  if (read.dueDate !== now.dueDate) changed.add('dueDate');
-  return changed;
-}

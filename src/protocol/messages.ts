@@ -16,6 +16,7 @@ import type {
   ThreadSnapshot,
   TrackedInvoice,
 } from '../core/model';
+import type { ThreadInvoice } from '../core/thread-invoice';
 
 // ---------------------------------------------------------------------------------------------
 // Content script -> service worker
@@ -82,9 +83,12 @@ export type WorkerBroadcast = { type: 'ledger/changed'; invoiceIds: string[] };
 // Session storage keys (chrome.storage.session is readable by trusted contexts only, never by
 // content scripts: Chrome's default access level).
 
-/** What the panel shows for one Gmail tab. */
+/**
+ * What the panel shows for one Gmail tab. The worker runs the detection engine once per thread and
+ * keeps its reading beside the snapshot, so the panel page does not load the engine (size budget).
+ */
 export type TabThreadState =
-  | { state: 'thread'; snapshot: ThreadSnapshot; at: number }
+  | { state: 'thread'; snapshot: ThreadSnapshot; reading: ThreadInvoice; at: number }
   | { state: 'unreadable'; error: ThreadReadError; at: number }
   | { state: 'none'; at: number };
 

@@ -34,7 +34,7 @@ export function App({ ports }: { ports: UiPorts }) {
       ) : thread.state === 'unreadable' ? (
         <p class="panel-message" role="alert" data-testid="panel-message">{t('unreadable')}</p>
       ) : (
-        <ThreadPanel key={thread.snapshot.threadId} snapshot={thread.snapshot} today={today} ledger={ports.ledger} t={t} language={ports.language} />
+        <ThreadPanel key={thread.snapshot.threadId} snapshot={thread.snapshot} reading={thread.reading} today={today} ledger={ports.ledger} t={t} language={ports.language} />
       )}
       <footer>{t('localOnly')}</footer>
     </main>

@@ -2,7 +2,7 @@
  * The words in the mail a value was read from, with the value highlighted: "…d'un montant de
  * [2 400,00 € TTC] à régler…". Built from text nodes only: mail content is never HTML here.
  */
-import type { FieldEvidence } from '../core/invoice-from-thread';
+import type { FieldEvidence } from '../core/thread-invoice';
 import type { Translate } from './i18n';
 
 const CONTEXT_CHARS = 36;

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney } from '../core/format';
-import { changedFields, type FactField, type FieldEvidence } from '../core/invoice-from-thread';
+import { changedFields, type FactField, type FieldEvidence } from '../core/thread-invoice';
 import { daysPastDue } from '../core/ladder';
 import type { InvoiceFacts, IsoDate, Language } from '../core/model';
 import { parseUserAmount } from '../core/user-amount';

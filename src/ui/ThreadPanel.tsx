@@ -2,9 +2,9 @@
  * The panel beside an open thread: what Relance read (and from which words), corrections before
  * tracking, whether it is tracked, and the next action. Mail content is rendered as text only.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { trackedInvoiceId } from '../core/invoice-id';
-import { changedFields, invoiceFromThread } from '../core/invoice-from-thread';
+import { changedFields, type ThreadInvoice } from '../core/thread-invoice';
 import { chooseReminderStep } from '../core/ladder';
 import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import type { InvoiceRecord, ThreadRef } from '../protocol/messages';
@@ -15,6 +15,8 @@ import type { LedgerPort } from './ports';
 
 interface Props {
   snapshot: ThreadSnapshot;
+  /** The detection engine's reading of the thread (made by the host: the worker, or the task pane). */
+  reading: ThreadInvoice;
   today: IsoDate;
   ledger: LedgerPort;
   t: Translate;
@@ -38,8 +40,7 @@ function factsOf(invoice: TrackedInvoice): InvoiceFacts {
   };
 }
 
-export function ThreadPanel({ snapshot, today, ledger, t, language }: Props) {
-  const reading = useMemo(() => invoiceFromThread(snapshot), [snapshot]);
+export function ThreadPanel({ snapshot, reading, today, ledger, t, language }: Props) {
   const thread: ThreadRef = { host: snapshot.host, account: snapshot.account, threadId: snapshot.threadId };
   const [records, setRecords] = useState<InvoiceRecord[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
