@@ -30,57 +30,88 @@ const MAX_WORD = 20;
 
 /** The language of `text`, which must be lower-cased already (see letters.ts). */
 export function detectLanguage(text: string, fallback: DetectLanguage = 'fr'): DetectLanguage {
-  const length = Math.min(text.length, LANGUAGE_SAMPLE);
-  // Per language, in the order of LANGUAGES.
-  const score = new Float64Array(LANGUAGES.length);
-  let count = 0;
-  let french = 0;
-  let german = 0;
-  let spanish = 0;
+  const state = newState();
+  readPart(text, Math.min(text.length, LANGUAGE_SAMPLE), state);
+  return decide(state, fallback);
+}
+
+/**
+ * `detectLanguage(`${head}\n${body}`, fallback)` without building the concatenation (which the
+ * engine would copy into one flat string before reading it): the newline between ends a word and
+ * counts for nothing, so the two parts are read one after the other.
+ */
+export function detectLanguageOf(head: string, body: string, fallback: DetectLanguage = 'fr'): DetectLanguage {
+  const total = Math.min(head.length + 1 + body.length, LANGUAGE_SAMPLE);
+  const state = newState();
+  readPart(head, Math.min(head.length, total), state);
+  if (head.length + 1 < total) readPart(body, total - head.length - 1, state);
+  return decide(state, fallback);
+}
+
+interface LanguageState {
+  /** Per language, in the order of LANGUAGES. */
+  score: Float64Array;
+  /** Words read, French, German and Spanish letters (and marks) seen. */
+  counts: Int32Array;
+}
+
+function newState(): LanguageState {
+  return { score: new Float64Array(LANGUAGES.length), counts: new Int32Array(4) };
+}
+
+/** Reads text[0, length) on from `state`. */
+function readPart(text: string, length: number, state: LanguageState): void {
+  const score = state.score;
+  const counts = state.counts;
+  let count = counts[0] as number;
+  let french = counts[1] as number;
+  let german = counts[2] as number;
+  let spanish = counts[3] as number;
   // One pass: words (runs of letters, cut every MAX_WORD letters, hashed as they are read so none
-  // is sliced out of the text) and accented letters. Only letters from U+00A1 on can be accented
-  // (or a Spanish mark): plain ASCII is told apart without the table.
+  // is sliced out of the text) and accented letters, one table lookup per character.
   let index = 0;
   while (index < length && count < MAX_WORDS) {
     let code = text.charCodeAt(index);
-    if (code < 97 || code > 122) {
-      const kind = code < 0xa1 || code >= CHAR_KINDS.length ? 0 : (CHAR_KINDS[code] as number);
-      if (kind < LETTER) {
-        if (kind === SPANISH_MARK) spanish += 1;
-        index += 1;
-        continue;
-      }
+    let kind = KINDS[code] as number;
+    if (kind < LETTER) {
+      if (kind === SPANISH_MARK) spanish += 1;
+      index += 1;
+      continue;
     }
-    // A word: letters from here, at most MAX_WORD of them.
     const wordStart = index;
     let hash = 0;
     for (;;) {
-      if (code >= 0xa1) {
-        const kind = CHAR_KINDS[code] as number;
+      if (kind > LETTER) {
         if (kind === FRENCH_LETTER) french += 1;
         else if (kind === GERMAN_LETTER) german += 1;
-        else if (kind === SPANISH_LETTER) spanish += 1;
+        else spanish += 1;
       }
-      hash = hashStep(hash, code);
+      hash = (Math.imul(hash, 31) + code) | 0;
       index += 1;
       if (index === length || index - wordStart === MAX_WORD) break;
       code = text.charCodeAt(index);
-      if ((code < 97 || code > 122) && (code < 0xa1 || code >= CHAR_KINDS.length || (CHAR_KINDS[code] as number) < LETTER)) break;
+      kind = KINDS[code] as number;
+      if (kind < LETTER) break;
     }
     count = scoreWord(text, wordStart, index, hash, score, count);
   }
-  // Enough words: the rest only counts accented letters (what reading words would add).
   for (; index < length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 0xa1 || code >= CHAR_KINDS.length) continue;
-    const kind = CHAR_KINDS[code] as number;
+    const kind = KINDS[text.charCodeAt(index)] as number;
+    if (kind === LETTER || kind === 0) continue;
     if (kind === FRENCH_LETTER) french += 1;
     else if (kind === GERMAN_LETTER) german += 1;
-    else if (kind === SPANISH_LETTER || kind === SPANISH_MARK) spanish += 1;
+    else spanish += 1;
   }
-  score[0] = (score[0] as number) + 0.3 * french;
-  score[2] = (score[2] as number) + 0.3 * german;
-  score[3] = (score[3] as number) + 0.5 * spanish;
+  counts[0] = count;
+  counts[1] = french;
+  counts[2] = german;
+  counts[3] = spanish;
+}
+
+function decide({ score, counts }: LanguageState, fallback: DetectLanguage): DetectLanguage {
+  score[0] = (score[0] as number) + 0.3 * (counts[1] as number);
+  score[2] = (score[2] as number) + 0.3 * (counts[2] as number);
+  score[3] = (score[3] as number) + 0.5 * (counts[3] as number);
   let best: DetectLanguage = fallback;
   let bestScore = 0.5;
   for (let language = 0; language < LANGUAGES.length; language += 1) {
@@ -109,6 +140,9 @@ for (const char of 'äöüß') CHAR_KINDS[char.charCodeAt(0)] = GERMAN_LETTER;
 CHAR_KINDS[0xf1] = SPANISH_LETTER;
 CHAR_KINDS[0xbf] = SPANISH_MARK;
 CHAR_KINDS[0xa1] = SPANISH_MARK;
+/** CHAR_KINDS over every UTF-16 code unit (0 past it): one lookup, no range checks, per character. */
+const KINDS = new Uint8Array(0x10000);
+KINDS.set(CHAR_KINDS);
 
 function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
@@ -159,11 +193,18 @@ function entriesOf(hash: number): LexiconEntries | undefined {
 function scoreWord(text: string, start: number, end: number, hash: number, score: Float64Array, count: number): number {
   const entries = end - start <= LONGEST_WORD ? entriesOf(hash) : undefined;
   if (entries) {
-    for (const { word, indexes, share } of entries) {
-      if (word.length !== end - start || !text.startsWith(word, start)) continue;
-      for (const language of indexes) score[language] = (score[language] as number) + share;
+    for (let entry = 0; entry < entries.length; entry += 1) {
+      const { word, indexes, share } = entries[entry] as LexiconEntries[number];
+      if (word.length !== end - start || !sameChars(text, start, word)) continue;
+      for (let language = 0; language < indexes.length; language += 1) score[indexes[language] as number] = (score[indexes[language] as number] as number) + share;
       break;
     }
   }
   return count + 1;
+}
+
+/** `text.startsWith(word, start)` (read in place: the text is often a concatenation). */
+function sameChars(text: string, start: number, word: string): boolean {
+  for (let index = 0; index < word.length; index += 1) if (text.charCodeAt(start + index) !== word.charCodeAt(index)) return false;
+  return true;
 }

@@ -10,7 +10,7 @@ import { PrefixScanner } from './prefix-scan';
 import type { Signals } from './classify';
 import { WORD_LED_PATTERNS, bareAttachmentReference, findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
 import { findAmounts, type AmountMention } from './money';
-import { LANGUAGE_SAMPLE, detectLanguage, type DetectLanguage } from './language';
+import { detectLanguageOf, type DetectLanguage } from './language';
 import { DATE_PATTERNS, datesFromMatches, findDateMatches, type DateOrder } from './written-dates';
 import { labelDates, type LabelledDate } from './date-labels';
 import { findTerms, type FoundTerms } from './terms';
@@ -154,7 +154,7 @@ export function readingsOf(prepared: PreparedMessage): Readings {
   const bodyAmounts = findAmounts(main.lower, main.text);
   const subjectAmounts = bodyAmounts.length === 0 ? findAmounts(prepared.subjectLower, prepared.subject) : [];
 
-  const language = detectLanguage(`${subjectCore}\n${main.lower.slice(0, LANGUAGE_SAMPLE)}`, languageFallback(prepared));
+  const language = detectLanguageOf(subjectCore, main.lower, languageFallback(prepared));
   const readings: Readings = {
     cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, bodyAmounts, subjectAmounts, language, dates: new Map(), dateMatches: body.dateMatches, terms: undefined,
   };
