@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeThread, detectMessage } from './index';
-import type { Detection, EngineMessage } from './types';
-import { JULIEN, MARIE, PRIYA, SAM, evidenceProblems, mail } from './test-messages';
+import type { EngineMessage } from './types';
+import { JULIEN, MARIE, PRIYA, SAM, mail, AS_MARIE as ME, detectChecked as detect } from './test-messages';
 
-const ME = { ownAddresses: [MARIE.email] };
 const NOBODY = { ownAddresses: [] };
 
-function detect(message: EngineMessage, options = ME): Detection {
-  const detection = detectMessage(message, options);
-  expect(evidenceProblems(detection, message)).toEqual([]);
-  return detection;
-}
 
 const FR_INVOICE =
   'Bonjour Julien,\n\nVeuillez trouver ci-jointe la facture n° F-2026-041 relative à la refonte du site (devis n° D-12 accepté le 2 octobre).\n\n' +

@@ -4,18 +4,9 @@
  * over an explicit invoice-sending cue. Realistic snippets, one rule per block.
  */
 import { describe, expect, it } from 'vitest';
-import { detectMessage } from './index';
-import type { Detection, EngineMessage } from './types';
-import { JULIEN, MARIE, evidenceProblems, mail } from './test-messages';
+import { MARIE, mail, detectChecked as detect, fromClient } from './test-messages';
 
-const ME = { ownAddresses: [MARIE.email] };
 
-function detect(message: EngineMessage, options = ME): Detection {
-  const detection = detectMessage(message, options);
-  expect(evidenceProblems(detection, message)).toEqual([]);
-  return detection;
-}
-const fromClient = (overrides: Partial<EngineMessage>): EngineMessage => mail({ from: JULIEN, to: [MARIE], ...overrides });
 const INVOICE_PDF = ['Facture_F-2026-031.pdf'];
 
 describe('a follow-up phrase is a reminder only when tied to an invoice or a payment', () => {

@@ -3,19 +3,9 @@
  * hard negatives, in several languages. Realistic snippets, one rule per test.
  */
 import { describe, expect, it } from 'vitest';
-import { detectMessage } from './index';
-import type { Detection, EngineMessage } from './types';
-import { JULIEN, MARIE, evidenceProblems, mail } from './test-messages';
+import { JULIEN, MARIE, mail, detectChecked as detect, fromClient } from './test-messages';
 
-const ME = { ownAddresses: [MARIE.email] };
 
-function detect(message: EngineMessage, options = ME): Detection {
-  const detection = detectMessage(message, options);
-  expect(evidenceProblems(detection, message)).toEqual([]);
-  return detection;
-}
-/** A message the client (Julien) writes to the user (Marie). */
-const fromClient = (overrides: Partial<EngineMessage>): EngineMessage => mail({ from: JULIEN, to: [MARIE], ...overrides });
 
 describe('reminders in other words', () => {
   it.each([

@@ -1,5 +1,6 @@
 /** Builders for the engine's tests (not shipped code: only tests import it). */
 import type { MailAddress } from '../model';
+import { detectMessage } from './detect-message';
 import type { Detection, EngineMessage } from './types';
 
 export const MARIE: MailAddress = { name: 'Marie Dupont', email: 'marie@studio-dupont.fr' };
@@ -23,3 +24,17 @@ export function evidenceProblems(detection: Detection, message: EngineMessage): 
   }
   return problems;
 }
+
+/** Options for a user named Marie (the creditor in these tests). */
+export const AS_MARIE = { ownAddresses: [MARIE.email] };
+
+/** detectMessage, failing loudly when any evidence item does not point at its text. */
+export function detectChecked(message: EngineMessage, options: { ownAddresses: string[] } = AS_MARIE): Detection {
+  const detection = detectMessage(message, options);
+  const problems = evidenceProblems(detection, message);
+  if (problems.length) throw new Error(`evidence does not point at its text:\n${problems.join('\n')}`);
+  return detection;
+}
+
+/** A message the client (Julien) writes to the user (Marie). */
+export const fromClient = (overrides: Partial<EngineMessage>): EngineMessage => mail({ from: JULIEN, to: [MARIE], ...overrides });
