@@ -125,6 +125,24 @@ describe('insertReplyDraft: inline reply', () => {
     expect(linesBeforeSignature(inlineCompose().body!)).toEqual(['Hello again', '']);
   });
 
+  it('drafting again replaces our untouched previous draft instead of adding a second copy', async () => {
+    openThread('frOverdue');
+    expect(await insertReplyDraft(document, draftFor('frOverdue', 'Bonjour Sophie,\n\nPremier brouillon'))).toMatchObject({ ok: true });
+    expect(await insertReplyDraft(document, draftFor('frOverdue', 'Bonjour Sophie,\n\nSecond brouillon'))).toMatchObject({ ok: true });
+    expect(document.querySelectorAll('.ip .M9')).toHaveLength(1);
+    expect(linesBeforeSignature(inlineCompose().body!)).toEqual(['Bonjour Sophie,', '', 'Second brouillon', '']);
+  });
+
+  it('keeps a previous draft the user has edited, and adds the new one after it, above the signature', async () => {
+    openThread('frOverdue');
+    expect(await insertReplyDraft(document, draftFor('frOverdue', 'Bonjour Sophie,\nPremier brouillon'))).toMatchObject({ ok: true });
+    const body = inlineCompose().body!;
+    const edited = Array.from(body.children).find((el) => el.textContent === 'Premier brouillon')!;
+    edited.textContent = 'Premier brouillon, avec ma phrase à moi';
+    expect(await insertReplyDraft(document, draftFor('frOverdue', 'Second brouillon'))).toMatchObject({ ok: true });
+    expect(linesBeforeSignature(inlineCompose().body!)).toEqual(['Bonjour Sophie,', 'Premier brouillon, avec ma phrase à moi', '', 'Second brouillon', '']);
+  });
+
   it('falls back to the last message Reply button when the footer is missing', async () => {
     openThread('enInvoice');
     visibleThreadView().querySelector('.amn')!.remove();

@@ -117,7 +117,9 @@ async function fill(doc: Document, body: HTMLElement, draft: ReminderDraft, mode
 
   problems.push(...(await setRecipients(doc, root, draft.to, Math.min(timeoutMs, CHIP_TIMEOUT_MS))));
 
+  removeUntouchedPreviousDraft(body);
   const lastLine = insertBodyText(doc, body, draft.bodyText);
+  rememberDraft(body, lastLine, draft.bodyText);
   body.focus();
   placeCaretAfter(doc, lastLine);
 
@@ -201,6 +203,42 @@ function isBlank(node: Node): boolean {
   if (node.nodeType !== 1) return true;
   const el = node as Element;
   return (el.textContent ?? '').trim() === '' && !el.querySelector('img') && el.tagName !== 'IMG';
+}
+
+/**
+ * What we last inserted into each compose body, so that drafting again (the user clicks twice, or
+ * picks another step or tone) replaces our previous text instead of stacking a second copy. Kept in
+ * memory only (a WeakMap: Gmail drops the compose, the entry goes): a data- attribute could be
+ * copied by Gmail's editor into the mail the user sends.
+ */
+const insertedDrafts = new WeakMap<HTMLElement, { lines: Element[]; spacer: Element | null; text: string }>();
+
+function rememberDraft(body: HTMLElement, lastLine: HTMLElement | null, text: string): void {
+  const lines: Element[] = [];
+  const count = text.replace(/\r\n?/g, '\n').split('\n').length;
+  for (let node: Element | null = lastLine; node && lines.length < count; node = node.previousElementSibling) lines.unshift(node);
+  // insertBodyText dropped Gmail's blank lines above the signature, so a blank line right after
+  // ours is the spacer it added.
+  const next = lastLine?.nextElementSibling ?? null;
+  insertedDrafts.set(body, { lines, spacer: next && isBlank(next) && !next.querySelector(SIGNATURE) ? next : null, text });
+}
+
+/**
+ * Removes our previous insertion from `body` when it is still there exactly as inserted. Once the
+ * user has edited it, it is theirs: it stays, and the new draft goes after it (above the signature).
+ */
+function removeUntouchedPreviousDraft(body: HTMLElement): void {
+  const previous = insertedDrafts.get(body);
+  if (!previous) return;
+  insertedDrafts.delete(body);
+  const lines = previous.lines;
+  const intact =
+    lines.length > 0 &&
+    lines.every((line, index) => line.parentNode === body && (index === 0 || lines[index - 1]!.nextSibling === line)) &&
+    lines.map((line) => line.textContent ?? '').join('\n') === previous.text.replace(/\r\n?/g, '\n');
+  if (!intact) return;
+  if (previous.spacer?.parentNode === body && isBlank(previous.spacer)) previous.spacer.remove();
+  for (const line of lines) line.remove();
 }
 
 /**
