@@ -2,6 +2,8 @@
  * `relance` command line (run from source through bin/relance.js; no build step).
  *
  *     relance scan PATH [--me ADDRESS]... [--summary] [--ledger OUT.json] [--no-progress]
+ *     relance penalty --json '<input>'     (or the JSON on stdin; see src/cli/penalty.ts)
+ *     relance draft --json '<input>'       (or the JSON on stdin; see src/cli/draft.ts)
  *
  * Exit codes: 0 done (malformed messages are reported on stderr and skipped, they do not fail the
  * run; a reader closing stdout early, as `| head` does, is not a failure either); 1 bad usage, or a
@@ -16,6 +18,8 @@ import { runScan } from './scan';
 import { openSource, SourceError } from './sources';
 
 export const USAGE = `Usage: relance scan PATH [--me ADDRESS]... [--summary] [--ledger OUT.json] [--no-progress]
+       relance penalty --json '<input>'   late-payment interest and fixed indemnity (relance penalty --help)
+       relance draft --json '<input>'     a reminder of any ladder step, rendered (relance draft --help)
 
 Reads PATH (a .eml file, a folder of .eml files read recursively, or an mbox file such as a
 Google Takeout export) and writes one JSON line per message on stdout: the detection engine's
@@ -35,6 +39,8 @@ Exit codes: 0 done (even with skipped messages), 1 bad usage or unreadable PATH.
 `;
 
 export interface MainIO {
+  /** For the commands that read their JSON input from stdin (penalty, draft). */
+  stdin?: NodeJS.ReadableStream;
   stdout: Writable;
   stderr: Writable & { isTTY?: boolean; columns?: number };
 }
@@ -96,7 +102,7 @@ async function checkLedgerTarget(file: string): Promise<void> {
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function main(argv: string[], io: MainIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: MainIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr.write(USAGE);
@@ -105,6 +111,10 @@ export async function main(argv: string[], io: MainIO = { stdout: process.stdout
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(USAGE);
     return 0;
+  }
+  if (command === 'penalty') {
+    const { runPenalty } = await import('./penalty');
+    return runPenalty(rest, { stdin: io.stdin ?? process.stdin, stdout: io.stdout, stderr: io.stderr });
   }
   if (command !== 'scan') {
     io.stderr.write(`relance: unknown command "${command}"\n\n${USAGE}`);

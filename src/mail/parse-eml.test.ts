@@ -40,6 +40,17 @@ describe('parseEml', () => {
     expect(mail.text?.trim()).toBe('1 850,00 € payée');
   });
 
+  it('reads windows-1252 bytes 0x80-0x9F as a browser does (euro sign, dashes, curly quotes), also in Q-encoded headers', async () => {
+    const head = 'From: =?windows-1252?Q?Compta_=96_Morel?= <compta@morel.fr>\r\nTo: claire@atelier-martin.fr\r\n' +
+      'Subject: =?windows-1252?Q?Facture_F-12_=96_1_200_=80?=\r\nDate: Mon, 02 Mar 2026 10:15:00 +0100\r\n' +
+      'Content-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: 8bit\r\n\r\n';
+    const body = Uint8Array.from([...Buffer.from('Montant : 15 000,00 ', 'latin1'), 0x80, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x0d, 0x0a]);
+    const mail = await parseEml(Uint8Array.from([...Buffer.from(head, 'latin1'), ...body]));
+    expect(mail.text).toBe('Montant : 15 000,00 € “ok”\n');
+    expect(mail.subject).toBe('Facture F-12 – 1 200 €');
+    expect(mail.from?.name).toBe('Compta – Morel');
+  });
+
   it('flattens address groups and drops empty ones', async () => {
     const mail = await parseEml('From: a@x.fr\nTo: Team: A <A@X.fr>, b@y.fr;, solo@z.fr\nCc: Undisclosed recipients:;\nSubject: groups\n\nhi\n');
     expect(mail.to).toEqual([

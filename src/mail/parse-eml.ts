@@ -4,6 +4,7 @@
  * tests; a later .eml import in the extension can use it as is.
  */
 import PostalMime, { type Address, type Email } from 'postal-mime';
+import { repairWindows1252 } from './c1-controls';
 import type { MailAddress } from '../core/model';
 import type { EngineMessage } from '../core/detect/types';
 
@@ -23,7 +24,7 @@ function addresses(list: Address[] | undefined): MailAddress[] {
     const members = 'group' in entry && Array.isArray(entry.group) ? entry.group : [entry];
     for (const member of members) {
       const email = member.address?.trim().toLowerCase();
-      if (email) out.push({ name: member.name?.trim() || null, email });
+      if (email) out.push({ name: repairWindows1252(member.name?.trim() ?? '') || null, email });
     }
   }
   return out;
@@ -62,14 +63,14 @@ export function toEngineMessage(email: Email): ParsedMail {
   return {
     id: email.messageId?.replace(/^<|>$/g, '') ?? null,
     messageId: email.messageId?.replace(/^<|>$/g, '') ?? null,
-    subject: email.subject ?? '',
+    subject: repairWindows1252(email.subject ?? ''),
     from,
     to: addresses(email.to),
     cc: addresses(email.cc),
     date: mailDate(email.headers.find((h) => h.key === 'date')?.value, email.date),
-    text: email.text ?? null,
-    html: email.html ?? null,
-    attachments: (email.attachments ?? []).map((a) => a.filename ?? '').filter((name) => name !== ''),
+    text: email.text === undefined ? null : repairWindows1252(email.text),
+    html: email.html === undefined ? null : repairWindows1252(email.html),
+    attachments: (email.attachments ?? []).map((a) => repairWindows1252(a.filename ?? '')).filter((name) => name !== ''),
   };
 }
 

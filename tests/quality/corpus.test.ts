@@ -30,8 +30,10 @@ interface Label extends Scored {
   note?: string;
 }
 
+type SetName = 'dev' | 'dev2' | 'dev3' | 'holdout';
+
 interface CorpusSet {
-  name: 'dev' | 'dev2' | 'holdout';
+  name: SetName;
   labels: Record<string, Label>;
   files: string[];
   mails: Map<string, ParsedMail>;
@@ -41,6 +43,8 @@ const SETS = [
   { name: 'dev', minMessages: 150 },
   // A second development set in other styles and tools (written later, to improve generality).
   { name: 'dev2', minMessages: 90 },
+  // A third set written blind to the engine (its author never read src/core/detect), 2026-11-22.
+  { name: 'dev3', minMessages: 100 },
   { name: 'holdout', minMessages: 50 },
 ] as const;
 
@@ -50,7 +54,7 @@ const TARGETS = {
   holdout: { detectionF1: 0.9, kindAccuracy: 0.8 },
 } as const;
 
-function loadSet(name: 'dev' | 'dev2' | 'holdout'): CorpusSet {
+function loadSet(name: SetName): CorpusSet {
   const dir = join(corpusDir, name);
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, Label>;
   const files = readdirSync(dir)
@@ -191,7 +195,7 @@ interface SetResult {
   misclassified: ReturnType<typeof mismatches>;
 }
 
-const results: Partial<Record<'dev' | 'dev2' | 'holdout', SetResult>> = {};
+const results: Partial<Record<SetName, SetResult>> = {};
 
 function writeReport(): void {
   mkdirSync(dirname(reportPath), { recursive: true });
@@ -261,7 +265,7 @@ describe('engine quality', () => {
       console.log(lines.join('\n'));
 
       expect.soft(crashes.length, `the engine threw on ${crashes.length} message(s)`).toBe(0);
-      if (name !== 'holdout') {
+      if (name !== 'holdout' && name !== 'dev3') {
         // The development sets (the engine was improved against both) hold the issue's targets.
         const t = TARGETS.dev;
         expect.soft(report.detection.f1, `${name} detection F1`).toBeGreaterThanOrEqual(t.detectionF1);

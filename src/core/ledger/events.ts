@@ -1,0 +1,74 @@
+/**
+ * The logbook's vocabulary: every chasing action and every fact about an invoice's payment, as an
+ * append-only list of events (issue 5 "Model"). An invoice's status, outstanding amount and next
+ * action are derived from these events, never stored beside them.
+ *
+ * Amounts are in the invoice's currency units (e.g. 1234.56), as the user typed or the engine read
+ * them; calculators convert to cents themselves. Dates are local calendar days (`IsoDate`).
+ */
+import type { ChasingStep } from '../chasing/steps';
+import type { IsoDate } from '../model';
+
+interface EventBase {
+  /** Storage key, assigned by the store. */
+  id?: number;
+  invoiceId: string;
+  /** ISO 8601 instant when the event was recorded. */
+  at: string;
+  /** The local calendar day the event counts for (the injected `today` when recorded). */
+  day: IsoDate;
+  /** Free text the user added. */
+  note?: string;
+}
+
+export type CallOutcome = 'answered' | 'no_answer' | 'voicemail';
+
+export interface PlanInstalment {
+  dueDate: IsoDate;
+  amount: number;
+}
+
+export type EscalationRoute = 'business_mediator' | 'injonction_de_payer' | 'refere_provision' | 'small_claims_procedure' | 'collection_agency';
+
+export type LedgerEvent = EventBase &
+  (
+    | { kind: 'detected'; messageId?: string | null }
+    | { kind: 'tracked' }
+    | { kind: 'reminder_drafted'; step: ChasingStep }
+    /** The reminder was seen in the sent mail (the product never sends anything itself). */
+    | { kind: 'reminder_sent'; step: ChasingStep; messageId?: string | null }
+    | {
+        kind: 'call';
+        /** Local date-time of the call, `YYYY-MM-DDTHH:mm`. */
+        calledAt: string;
+        who: string;
+        phone?: string;
+        outcome: CallOutcome;
+        said?: string;
+        promisedDate?: IsoDate;
+        promisedAmount?: number;
+        /** Practice: never hang up without agreeing the next call date. */
+        nextCallDate: IsoDate;
+      }
+    | { kind: 'visit'; who: string; said?: string }
+    | { kind: 'letter'; step?: ChasingStep; registered: boolean; trackingNumber?: string; acknowledgedOn?: IsoDate }
+    | { kind: 'promise'; promisedDate: IsoDate; amount?: number }
+    | { kind: 'partial_payment'; amount: number; paidOn: IsoDate }
+    /** Paid in full (the amount is what was received, when known). */
+    | { kind: 'payment'; paidOn: IsoDate; amount?: number }
+    | { kind: 'dispute_opened'; reason: string }
+    | { kind: 'dispute_resolved'; resolution: string }
+    | { kind: 'payment_plan'; deposit?: PlanInstalment; instalments: PlanInstalment[] }
+    /** The debtor acknowledged the debt in writing: interrupts prescription (C. civ. 2240). */
+    | { kind: 'debt_acknowledged' }
+    | { kind: 'formal_notice'; sentOn: IsoDate; deadline: IsoDate }
+    | { kind: 'escalation'; route: EscalationRoute; filedOn: IsoDate }
+    | { kind: 'write_off'; reason: string }
+    | { kind: 'note'; text: string }
+    | { kind: 'correction'; field: string; from: string | number | null; to: string | number | null }
+  );
+
+export type LedgerEventKind = LedgerEvent['kind'];
+
+/** One event kind, narrowed: `EventOf<'call'>` has `nextCallDate`. */
+export type EventOf<K extends LedgerEventKind> = Extract<LedgerEvent, { kind: K }>;
