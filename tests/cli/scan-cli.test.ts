@@ -201,7 +201,7 @@ describe('relance: usage and errors', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain('Usage: relance scan PATH');
     }
-  });
+  }, 30_000); // seven CLI processes, each relaunching once (bin/relance.js)
 
   it('prints the usage on --help, exit 0', () => {
     for (const args of [['--help'], ['scan', '--help'], ['-h']]) {
@@ -209,7 +209,7 @@ describe('relance: usage and errors', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('Usage: relance scan PATH [--me ADDRESS]... [--summary] [--ledger OUT.json] [--no-progress]');
     }
-  });
+  }, 30_000);
 
   it('stops quietly when the reader closes stdout (| head)', () => {
     const message = readFileSync(path.join(ROOT, FIX, 'folder/messages/0001.eml'), 'utf8');
