@@ -116,6 +116,10 @@ export async function main(argv: string[], io: MainIO = { stdin: process.stdin, 
     const { runPenalty } = await import('./penalty');
     return runPenalty(rest, { stdin: io.stdin ?? process.stdin, stdout: io.stdout, stderr: io.stderr });
   }
+  if (command === 'draft') {
+    const { runDraft } = await import('./draft');
+    return runDraft(rest, { stdin: io.stdin ?? process.stdin, stdout: io.stdout, stderr: io.stderr });
+  }
   if (command !== 'scan') {
     io.stderr.write(`relance: unknown command "${command}"\n\n${USAGE}`);
     return 1;

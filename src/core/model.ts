@@ -2,6 +2,7 @@
  * The shared vocabulary of Relance: what a host adapter (Gmail DOM, Outlook Office.js) hands to the
  * core, what the core reads out of it, and what the ledger keeps. Pure types: no DOM, no browser.
  */
+import type { ChasingStep } from './chasing/steps';
 
 /** A calendar date, `YYYY-MM-DD`, with no time zone: due dates are days, not instants. */
 export type IsoDate = string;
@@ -82,8 +83,8 @@ export type NoInvoiceReason =
   /** The thread has no message whose body is loaded. */
   | 'no_readable_message';
 
-/** Ladder steps. The skeleton uses the first two; issue 4 brings the whole ladder. */
-export type ReminderStep = 'pre_reminder' | 'first_reminder';
+/** Ladder steps: every step of the graduated ladder (chasing/steps.ts). */
+export type ReminderStep = ChasingStep;
 
 /** A draft ready to go into the host's compose window. Plain text: the host adapter builds nodes. */
 export interface ReminderDraft {

@@ -17,6 +17,7 @@ import type {
   TrackedInvoice,
 } from '../core/model';
 import type { ThreadInvoice } from '../core/thread-invoice';
+import { isChasingStep } from '../core/chasing/steps';
 
 // ---------------------------------------------------------------------------------------------
 // Content script -> service worker
@@ -231,7 +232,7 @@ export function parseContentMessage(raw: unknown): Parsed<ContentToWorker> {
 
 function draft(value: unknown, path: string): ReminderDraft {
   const r = record(value, path);
-  if (r.step !== 'pre_reminder' && r.step !== 'first_reminder') fail(`${path}.step`, 'unknown step');
+  if (!isChasingStep(r.step)) fail(`${path}.step`, 'unknown step');
   const lang = language(r.language, `${path}.language`);
   if (lang === null) fail(`${path}.language`, 'required');
   return {

@@ -94,9 +94,10 @@ describe('renderReminderDraft: subjects', () => {
     expect(render('Re: Facture F-2026-041')).toBe('Re: Facture F-2026-041');
   });
 
-  it('names the invoice when the thread has no subject', () => {
-    expect(renderReminderDraft({ invoice: { ...FRENCH_INVOICE, subject: ' ' }, step: 'pre_reminder', today: '2026-11-19' }).subject).toBe('Facture n° F-2026-041');
-    expect(renderReminderDraft({ invoice: { ...ENGLISH_INVOICE, subject: '' }, step: 'pre_reminder', today: '2026-11-19' }).subject).toBe('Invoice INV-1042');
+  it('names the invoice and its due date when the thread has no subject', () => {
+    expect(renderReminderDraft({ invoice: { ...FRENCH_INVOICE, subject: ' ' }, step: 'pre_reminder', today: '2026-11-19' }).subject).toBe('Facture n° F-2026-041 – échéance du 23 novembre 2026');
+    expect(renderReminderDraft({ invoice: { ...ENGLISH_INVOICE, subject: '' }, step: 'pre_reminder', today: '2026-11-19' }).subject).toBe('Invoice INV-1042 – due on 4 December 2026');
+    expect(renderReminderDraft({ invoice: { ...FRENCH_INVOICE, subject: '' }, step: 'first_reminder', today: '2026-11-30' }).subject).toBe('Facture n° F-2026-041 : petit rappel');
   });
 });
 

@@ -1,17 +1,14 @@
 /**
- * Renders a reminder as a plain-text reply draft in the invoice's language. The host adapter puts it
- * in the compose window; the user reads and sends it, so it must read well with any fact missing.
+ * The extension's draft for a tracked invoice: the step's template rendered from what the ledger
+ * knows (one invoice, the client's name and address), as a reply in the invoice's thread. The host
+ * adapter puts it in the compose window; the user reads and sends it, so it must read well with any
+ * fact missing. A thin adapter over `renderDraft`, which takes the full context (sender, claim,
+ * several invoices…).
  */
-import type { IsoDate, Language, ReminderDraft, ReminderStep, TrackedInvoice } from '../model';
-import { compareIsoDates, isValidIsoDate } from '../dates';
-import { formatDate, formatMoney, LOCALE_OF_LANGUAGE } from '../format';
-import { firstNameOf } from './first-name';
-import { replySubject } from './reply-subject';
-import type { DraftFacts, ReminderWording } from './wording';
-import { ENGLISH } from './wording-en';
-import { FRENCH } from './wording-fr';
-
-const WORDING: Readonly<Record<Language, ReminderWording>> = { fr: FRENCH, en: ENGLISH };
+import type { IsoDate, ReminderDraft, ReminderStep, TrackedInvoice } from '../model';
+import type { ClientKind } from './context';
+import { renderDraft } from './render-draft';
+import type { TemplateOverrides } from './user-templates';
 
 export interface ReminderDraftInput {
   invoice: Pick<TrackedInvoice, 'invoiceNumber' | 'amount' | 'currency' | 'issueDate' | 'dueDate' | 'clientEmail' | 'clientName' | 'language' | 'subject'>;
@@ -19,46 +16,33 @@ export interface ReminderDraftInput {
   /** Decides the tense of the due date ("arrive à échéance le…" / "arrivée à échéance le…"). */
   today: IsoDate;
   senderName?: string | null;
+  /** Default: a business, the usual client of a freelancer. */
+  clientKind?: ClientKind;
+  /** The user's edited templates. */
+  overrides?: TemplateOverrides;
 }
 
-export function renderReminderDraft({ invoice, step, today, senderName }: ReminderDraftInput): ReminderDraft {
-  const language = invoice.language;
-  const wording = WORDING[language];
-  const facts = draftFacts(invoice, today);
-  const signature = senderName?.trim() ? `${wording.signOff}\n${senderName.trim()}` : wording.signOff;
-  const paragraphs = [wording.greeting(firstNameOf(invoice.clientName)), ...wording.paragraphs[step](facts), signature];
+/** Throws when an edited template does not compile (the message lists the errors): never a broken draft. */
+export function renderReminderDraft({ invoice, step, today, senderName, clientKind, overrides }: ReminderDraftInput): ReminderDraft {
+  const result = renderDraft(
+    {
+      step,
+      language: invoice.language,
+      today,
+      invoices: [{ number: invoice.invoiceNumber, amount: invoice.amount, currency: invoice.currency, issueDate: invoice.issueDate, dueDate: invoice.dueDate }],
+      client: { kind: clientKind ?? 'business', contactName: invoice.clientName, email: invoice.clientEmail },
+      sender: { name: senderName ?? null },
+      threadSubject: invoice.subject,
+    },
+    overrides ? { overrides } : {},
+  );
+  if (!result.ok) throw new Error(`edited template error: ${result.errors.map((error) => `${error.step}.${error.language}.${error.part} ${error.message}`).join('; ')}`);
+  const { draft } = result;
   return {
     step,
-    language,
+    language: draft.language,
     to: [invoice.clientEmail],
-    subject: invoice.subject.trim() ? replySubject(invoice.subject) : wording.newSubject(facts.invoiceNumber),
-    bodyText: paragraphs.join('\n\n'),
+    subject: draft.replySubject ?? draft.subject,
+    bodyText: draft.bodyText,
   };
-}
-
-function draftFacts(invoice: ReminderDraftInput['invoice'], today: IsoDate): DraftFacts {
-  const language = invoice.language;
-  const dueDate = invoice.dueDate !== null && isValidIsoDate(invoice.dueDate) ? invoice.dueDate : null;
-  const issueDate = invoice.issueDate !== null && isValidIsoDate(invoice.issueDate) ? invoice.issueDate : null;
-  return {
-    invoiceNumber: invoice.invoiceNumber.trim() || null,
-    amount: formattedAmount(invoice.amount, invoice.currency, language),
-    issueDate: issueDate && formatDate(issueDate, language, 'long'),
-    dueDate: dueDate && formatDate(dueDate, language, 'long'),
-    dueTiming: dueDate === null ? null : timing(compareIsoDates(dueDate, today)),
-  };
-}
-
-function formattedAmount(amount: number | null, currency: string | null, language: Language): string | null {
-  if (amount === null || !Number.isFinite(amount)) return null;
-  if (currency === null || currency.trim() === '') {
-    // The model pairs them, but a number without a unit is still worth showing.
-    return new Intl.NumberFormat(LOCALE_OF_LANGUAGE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
-  }
-  return formatMoney(amount, currency.trim().toUpperCase(), language);
-}
-
-function timing(dueComparedToToday: number): DraftFacts['dueTiming'] {
-  if (dueComparedToToday === 0) return 'today';
-  return dueComparedToToday > 0 ? 'upcoming' : 'passed';
 }

@@ -1,0 +1,211 @@
+/**
+ * Default French templates, one per ladder step (chasing-practice.md): vouvoiement, first person
+ * (the freelancer writes and signs), courteous at every step, firmer as the ladder climbs, never a
+ * threat. Users may edit each part; these stay the reset target.
+ */
+import type { LanguageTemplates } from './defaults';
+
+const CLOSING = `Bien cordialement,
+{{signature}}`;
+
+export const FRENCH_TEMPLATES: LanguageTemplates = {
+  pre_reminder: {
+    subject: '{{invoice_label}}{{#if due_date}} – échéance du {{due_date}}{{/if}}',
+    body: `{{greeting}}
+
+Je me permets de vous adresser ce petit message au sujet {{of_invoice_ref}}{{due_clause?}}.
+
+{{invoice_details}}
+
+{{payment_details}}
+
+Si le règlement est déjà programmé, merci de ne pas tenir compte de ce message. N'hésitez pas à me contacter si vous avez la moindre question.
+
+${CLOSING}`,
+  },
+
+  first_reminder: {
+    subject: '{{invoice_label}} : petit rappel',
+    body: `{{greeting}}
+
+Sauf erreur de ma part, je n'ai pas encore reçu le règlement {{of_invoice_ref}}{{due_clause?}}. Il s'agit probablement d'un simple oubli.
+
+{{invoice_details}}
+
+Pourriez-vous m'indiquer à quelle date le paiement pourra être effectué ?
+
+{{payment_details}}
+
+Si le règlement a été effectué entre-temps, merci de ne pas tenir compte de ce message. N'hésitez pas à me contacter si vous avez la moindre question.
+
+${CLOSING}`,
+  },
+
+  call: {
+    subject: 'Appel au sujet {{of_invoice_ref}}{{#if client_name}} – {{client_name}}{{/if}}',
+    body: `Script d'appel{{#if client_name}} – {{client_name}}{{/if}}
+Interlocuteur : {{contact_name}}
+Téléphone : {{client_phone}}
+{{invoice_label}}{{#if total}} – {{total}}{{/if}}{{#if due_date}}, échéance du {{due_date}}{{/if}}
+
+Avant l'appel : ayez sous la main la facture, le devis signé ou le bon de commande, vos conditions de vente, l'historique des échanges et un calendrier.
+
+1. Présentez-vous et donnez la raison de l'appel : « Bonjour{{#if sender_name}}, {{sender_name}}{{#if sender_company}}, de {{sender_company}}{{/if}}, à l'appareil{{/if}}. Je vous appelle au sujet {{of_invoice_ref}}{{#if total}}, d'un montant de {{total}}{{/if}}{{due_clause?}}. »
+2. Demandez simplement la raison : « Je n'ai pas encore reçu le règlement : pouvez-vous me dire où en est le paiement ? » Si la réponse reste vague, demandez des précisions : le montant, la date et le moyen de paiement.
+3. Renseignez-vous sur la situation du client : facture en attente de validation, difficultés de trésorerie, désaccord sur la prestation. Écoutez et notez les faits. Si la facture est contestée, notez précisément le motif : une contestation se traite avant toute autre relance.
+4. Convenez d'une solution : la date et le montant du règlement, le moyen de paiement. En cas de difficultés, proposez un échéancier (un acompte tout de suite, un deuxième versement à 15 jours, le solde à 30 jours) et obtenez toujours un acompte, même petit.
+5. Avant de raccrocher, fixez ensemble la date du prochain appel.
+6. Après l'appel, notez la date, l'heure, votre interlocuteur et ce qui a été dit, puis confirmez par écrit ce qui a été convenu.
+
+Restez courtois et factuel du début à la fin de l'échange.`,
+    voicemail: `{{#if sender_name}}Bonjour, ici {{sender_name}}{{#if sender_role}}, {{sender_role}}{{/if}}{{#if sender_company}} chez {{sender_company}}{{/if}}.{{else}}Bonjour.{{/if}} Je vous appelle au sujet {{of_invoice_ref}}{{#if issue_date}} du {{issue_date}}{{/if}}{{#if total}}, d'un montant de {{total}}{{/if}}{{due_clause?}}.{{#if sender_phone}} Vous pouvez me rappeler au {{sender_phone}}.{{/if}} Merci, bonne journée.`,
+  },
+
+  call_follow_up: {
+    subject: '{{invoice_label}} – suite à notre échange téléphonique',
+    body: `{{greeting}}
+
+Je vous remercie pour notre échange téléphonique{{#if call_date}} du {{call_date}}{{/if}} au sujet {{of_invoice_ref}}{{#if total}} ({{total}}){{/if}}. Comme convenu, je vous confirme par écrit ce que nous avons dit.
+
+Vous m'avez indiqué la raison suivante : {{call_reason}}.
+
+Le règlement{{#if promised_amount}} de {{promised_amount}}{{/if}} interviendra le {{promised_date}}, comme convenu.
+{{#if plan}}
+Nous avons convenu de l'échéancier suivant :
+{{#each plan}}
+- {{date}} : {{amount}}
+{{/each}}
+{{/if}}
+
+Nous avons également convenu de ce qui suit : {{call_agreement}}.
+
+Je vous rappellerai le {{next_call_date}} pour faire le point.
+
+{{invoice_details}}
+
+{{payment_details}}
+
+Je vous remercie par avance et reste à votre disposition pour toute question.
+
+${CLOSING}`,
+  },
+
+  second_reminder: {
+    subject: 'Deuxième relance – {{invoice_label}}',
+    body: `{{greeting}}
+
+Je reviens vers vous au sujet {{of_invoice_ref}}{{due_clause?}}, dont je n'ai pas encore reçu le règlement{{#if previous_reminders}}, malgré {{previous_reminders}}{{/if}}.
+
+{{invoice_details}}
+
+{{#if is_b2b}}
+Je vous rappelle que, conformément à nos conditions générales de vente et à l'article L441-10 du Code de commerce, toute somme non réglée à l'échéance entraîne de plein droit des pénalités de retard au taux {{#if penalty_rate}}annuel de {{penalty_rate}}{{else}}prévu par nos conditions générales de vente ou, à défaut, au taux de refinancement de la BCE majoré de 10 points{{/if}}, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (article D441-5 du Code de commerce).
+{{else}}
+Je vous rappelle que nos conditions de vente prévoient un règlement à la date d'échéance indiquée sur la facture{{#if payment_terms}} ({{payment_terms}}){{/if}}.
+{{/if}}
+
+Je vous remercie de bien vouloir procéder au règlement {{#if total}}de la somme de {{total}}{{else}}{{#if several_invoices}}de ces factures{{else}}de cette facture{{/if}}{{/if}} dans les meilleurs délais{{#if next_step_date}}, et au plus tard le {{next_step_date}}{{/if}}.
+
+Si vous rencontrez une difficulté, contactez-moi : nous pourrons convenir ensemble d'une solution, par exemple un règlement en plusieurs fois.
+
+{{payment_details}}
+
+Si le règlement a été effectué entre-temps, merci de ne pas tenir compte de ce message.
+
+Cordialement,
+{{signature}}`,
+  },
+
+  further_reminder: {
+    subject: 'Nouvelle relance – {{invoice_label}}',
+    body: `{{greeting}}
+
+Je reviens une nouvelle fois vers vous au sujet {{of_invoice_ref}}{{due_clause?}}, dont le règlement ne m'est toujours pas parvenu{{#if previous_reminders}}, malgré {{previous_reminders}}{{/if}}.
+
+{{invoice_details}}
+
+{{#if is_b2b}}
+Pour rappel, des pénalités de retard{{#if penalty_rate}} au taux annuel de {{penalty_rate}}{{/if}} courent depuis le lendemain de l'échéance, et une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} est due pour chaque facture (articles L441-10 et D441-5 du Code de commerce).
+{{/if}}
+
+Je vous remercie de procéder au règlement{{#if total}} de {{total}}{{/if}}{{#if next_step_date}} d'ici le {{next_step_date}}{{/if}}.
+
+{{#if next_step_date}}
+Sans règlement de votre part à cette date, {{next_step_action}}.
+{{/if}}
+
+Si vous rencontrez une difficulté, je reste disponible pour convenir d'un échéancier.
+
+{{payment_details}}
+
+Cordialement,
+{{signature}}`,
+  },
+
+  formal_notice: {
+    subject: 'Mise en demeure de payer – {{invoice_label}}',
+    body: `{{formal_salutation}}
+
+{{#if invoice_details}}
+Sauf erreur de ma part, {{#if several_invoices}}les factures ci-dessous restent impayées{{else}}la facture ci-dessous reste impayée{{/if}} à ce jour{{#if previous_reminders}}, malgré {{previous_reminders}}{{/if}} :
+
+{{invoice_details}}
+{{else}}
+Sauf erreur de ma part, {{invoice_ref}} {{#if several_invoices}}restent impayées{{else}}reste impayée{{/if}} à ce jour{{#if previous_reminders}}, malgré {{previous_reminders}}{{/if}}.
+{{/if}}
+
+{{#if claim_total}}
+Par la présente, je vous mets en demeure de me régler la somme de {{claim_total}}, {{deadline}}. Cette somme se décompose comme suit :
+
+{{claim_breakdown}}
+{{else}}
+Par la présente, je vous mets en demeure de me régler les sommes dues au titre {{of_invoice_ref}}, {{deadline}}.
+{{/if}}
+
+{{#if is_b2b}}
+Les pénalités de retard sont dues de plein droit dès le lendemain de la date d'échéance, sans qu'un rappel soit nécessaire, et l'indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} est due pour chaque facture réglée après son échéance (articles L441-10 et D441-5 du Code de commerce).
+{{else}}
+Conformément à l'article 1344-1 du Code civil, la présente mise en demeure fait courir les intérêts au taux légal sur les sommes dues.
+{{/if}}
+
+{{payment_details}}
+
+À défaut de règlement dans ce délai, je saisirai {{court}} d'une requête en injonction de payer afin d'obtenir le paiement des sommes dues, sans autre avis de ma part.
+
+Je reste néanmoins à votre disposition pour convenir d'un règlement amiable, y compris d'un échéancier, si vous me contactez avant l'expiration de ce délai.
+
+{{formal_closing}}`,
+  },
+
+  escalation: {
+    subject: 'Récapitulatif de la créance{{#if client_name}} – {{client_name}}{{/if}} – requête en injonction de payer',
+    body: `Récapitulatif de la créance – dossier de requête en injonction de payer
+
+{{#if creditor_block}}
+Créancier :
+{{creditor_block}}
+{{/if}}
+
+{{#if debtor_block}}
+Débiteur :
+{{debtor_block}}
+{{/if}}
+
+{{#if invoice_details}}
+{{#if several_invoices}}Factures impayées :{{else}}Facture impayée :{{/if}}
+{{invoice_details}}
+{{else}}
+{{#if several_invoices}}Factures impayées{{else}}Facture impayée{{/if}} : {{invoice_numbers}}
+{{/if}}
+
+Somme réclamée : {{claim_total}}
+{{claim_breakdown}}
+
+Mise en demeure envoyée le {{formal_notice_date}}{{#if deadline_date}}, délai de paiement expiré le {{deadline_date}}{{/if}}.
+Relances amiables : {{previous_reminder_dates}}.
+
+Juridiction : {{court_name}} du lieu du domicile ou du siège du débiteur.
+
+Établi le {{today}}{{#if sender_name}} par {{sender_name}}{{/if}}.`,
+  },
+};
