@@ -3,7 +3,7 @@
  * Kept apart from the wiring (service-worker.ts) so the trust rules are unit-tested with fakes.
  */
 import { trackedInvoiceId } from '../core/invoice-id';
-import { chooseReminderStep } from '../core/ladder';
+import { planForTrackedInvoice, stepToDraft } from '../core/chasing/tracked-invoice-plan';
 import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thread';
 import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import { renderReminderDraft } from '../core/templates';
@@ -194,7 +194,7 @@ async function draftReminder(invoiceId: string, tabId: number, deps: WorkerDeps)
     return { ok: false, error: 'the invoice thread is not open in this tab' };
   }
   const today = await deps.today();
-  const step = chooseReminderStep(invoice.dueDate, today);
+  const step = stepToDraft(planForTrackedInvoice(invoice, record.events, today), invoice.dueDate, today, record.events);
   const draft = renderReminderDraft({ invoice, step, today, senderName: null });
   const response = await deps.sendToTab(tabId, { type: 'compose/insert-draft', draft });
   if (!isInsertDraftResponse(response)) return { ok: false, error: 'Gmail did not answer' };

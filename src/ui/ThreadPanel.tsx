@@ -5,12 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { trackedInvoiceId } from '../core/invoice-id';
 import { changedFields, type ThreadInvoice } from '../core/thread-invoice';
-import { chooseReminderStep } from '../core/ladder';
+import { planForTrackedInvoice, stepToDraft } from '../core/chasing/tracked-invoice-plan';
 import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import type { InvoiceRecord, ThreadRef } from '../protocol/messages';
 import type { Translate } from './i18n';
 import { CorrectionForm, InvoiceFields } from './InvoiceCard';
 import { Logbook } from './Logbook';
+import { NextAction } from './NextAction';
 import type { LedgerPort } from './ports';
 
 interface Props {
@@ -102,13 +103,16 @@ export function ThreadPanel({ snapshot, reading, today, ledger, t, language }: P
     );
   }
 
-  const step = chooseReminderStep(shown.dueDate, today);
+  // The same plan and step as the worker's (core/chasing/tracked-invoice-plan.ts).
+  const plan = record ? planForTrackedInvoice(record.invoice, record.events, today) : null;
+  const step = plan && record ? stepToDraft(plan, record.invoice.dueDate, today, record.events) : null;
   return (
     <section class="invoice" data-testid="invoice-card">
       <InvoiceFields facts={shown} evidence={reading.evidence} corrected={changedFields(read, shown)} today={today} t={t} language={language} />
       {record ? (
         <>
           <p class="status" data-testid="tracked-status">{t('tracked')}</p>
+          {plan && <NextAction plan={plan} t={t} language={language} />}
           <button
             type="button"
             class="primary"
@@ -121,7 +125,7 @@ export function ThreadPanel({ snapshot, reading, today, ledger, t, language }: P
               })
             }
           >
-            {busy === 'drafting' ? t('drafting') : t('draftReminder', { step: t(`step_${step}`) })}
+            {busy === 'drafting' ? t('drafting') : t('draftReminder', { step: t(`step_${step ?? 'pre_reminder'}`) })}
           </button>
         </>
       ) : (

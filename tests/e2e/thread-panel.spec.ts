@@ -67,6 +67,8 @@ test('Draft reminder fills Gmail’s reply compose (To, subject, body) and sends
   const tabId = await relance.tabShowing(FIXTURE_THREADS.frDueSoon.legacyThreadId);
   const panel = await relance.openPanel(tabId);
   await panel.getByTestId('track-button').click();
+  // Due Monday 23 November; today (Friday 20) is due - 3: the ladder's pre-reminder day.
+  await expect(panel.getByTestId('next-action')).toHaveText('À faire aujourd’hui : pré-relance (l’échéance approche)');
   await expect(panel.getByTestId('draft-button')).toContainText('pré-relance');
   await panel.getByTestId('draft-button').click();
   await expect(panel.getByTestId('notice')).toContainText('Brouillon prêt');
@@ -88,6 +90,9 @@ test('Draft reminder fills Gmail’s reply compose (To, subject, body) and sends
   expect(await gmail.evaluate(() => document.documentElement.dataset.fixtureSendClicks ?? '0')).toBe('0');
 
   await expect(panel.locator('[data-testid=logbook] li[data-kind=reminder_drafted]')).toContainText('Relance préparée (pré-relance)');
+  // Done: the ladder moves on to the first reminder, a week after the due date.
+  await expect(panel.getByTestId('next-action')).toHaveText('Prochaine étape : première relance amicale (échue depuis 7 jours), le 30 novembre 2026');
+  await expect(panel.getByTestId('draft-button')).toContainText('première relance amicale');
   const events = await relance.storedEvents();
   expect(events.map((e) => e.kind).sort()).toEqual(['reminder_drafted', 'tracked']);
   expect(events.find((e) => e.kind === 'reminder_drafted')?.step).toBe('pre_reminder');
