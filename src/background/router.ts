@@ -3,7 +3,7 @@
  * Kept apart from the wiring (service-worker.ts) so the trust rules are unit-tested with fakes.
  */
 import { trackedInvoiceId } from '../core/invoice-id';
-import { planForTrackedInvoice, stepToDraft } from '../core/chasing/tracked-invoice-plan';
+import { planForTrackedInvoice, stepToDraft, writtenActionToDraft } from '../core/chasing/tracked-invoice-plan';
 import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thread';
 import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import { renderReminderDraft } from '../core/templates';
@@ -194,8 +194,11 @@ async function draftReminder(invoiceId: string, tabId: number, deps: WorkerDeps)
     return { ok: false, error: 'the invoice thread is not open in this tab' };
   }
   const today = await deps.today();
-  const step = stepToDraft(planForTrackedInvoice(invoice, record.events, today), invoice.dueDate, today, record.events);
-  const draft = renderReminderDraft({ invoice, step, today, senderName: null });
+  const plan = planForTrackedInvoice(invoice, record.events, today);
+  const step = stepToDraft(plan, invoice.dueDate, today, record.events);
+  // The ladder's tone and advice when it planned this step (a profile can soften or firm it up).
+  const planned = writtenActionToDraft(plan);
+  const draft = renderReminderDraft({ invoice, step, today, senderName: null, tone: planned?.step === step ? planned.tone : null, advice: plan.advice });
   const response = await deps.sendToTab(tabId, { type: 'compose/insert-draft', draft });
   if (!isInsertDraftResponse(response)) return { ok: false, error: 'Gmail did not answer' };
   if (!response.ok) return { ok: false, error: `${response.error.code}: ${response.error.detail}` };

@@ -7,16 +7,18 @@
  *     echo '{…}' | relance draft [--text]
  *
  * Exit codes: 0 the draft was rendered (tone violations, if any, are in the output); 1 bad usage,
- * bad input or an edited template with errors — with {"error": …} on stdout and one line on stderr.
+ * bad input, an edited template with errors, or a disputed invoice (no draft) — with {"error": …}
+ * on stdout and one line on stderr.
  */
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { ADVICE_CODES } from '../core/chasing/next-actions';
 import { CHASING_STEPS, isChasingStep } from '../core/chasing/steps';
 import { isValidIsoDate } from '../core/dates';
 import type { IsoDate, Language } from '../core/model';
-import type { CallNotes, ClaimFigures, DraftClient, DraftContext, DraftInvoice, DraftSender, FormalNoticeFacts, InterestPeriod } from '../core/templates/context';
-import { templateParts, type TemplatePart } from '../core/templates/defaults';
-import { renderDraft, type RenderedDraft } from '../core/templates/render-draft';
+import { DRAFT_CAUSES, type CallNotes, type ClaimFigures, type DraftCause, type DraftClient, type DraftContext, type DraftInvoice, type DraftSender, type FormalNoticeFacts, type InterestPeriod } from '../core/templates/context';
+import { DEFAULT_TONE_OF_STEP, DRAFT_TONES, isDraftTone, resolveTone, templateParts, TONES_OF_STEP, type DraftTone, type TemplatePart } from '../core/templates/defaults';
+import { draftTone, renderDraft, type RenderedDraft } from '../core/templates/render-draft';
 import { templateKey, type SlotTemplateError, type TemplateOverrides } from '../core/templates/user-templates';
 import { claimFigures } from '../core/claim-figures';
 import { parseJurisdiction, parseOverridePeriod, parseRateTableId, type Jurisdiction, type RateOverride } from '../core/law';
@@ -24,8 +26,9 @@ import { parseJurisdiction, parseOverridePeriod, parseRateTableId, type Jurisdic
 export const DRAFT_USAGE = `Usage: relance draft [--json JSON] [--text]
 
 Renders the draft of one step of the chasing ladder and prints it as one JSON object:
-{ step, language, to, subject, reply_subject, body_text, body_html, tone_violations, missing_facts,
-  edited, voicemail_text (call), letter_html (formal_notice), checklist, checklist_text,
+{ step, language, tone, requested_tone (when the step has no wording in the tone asked for), to,
+  subject, reply_subject, body_text, body_html, tone_violations, missing_facts, edited,
+  voicemail_text (call), letter_html (formal_notice), checklist, checklist_text,
   checklist_html (escalation) }. Nothing is sent.
 
 The input is a JSON object, given with --json or on stdin:
@@ -44,12 +47,25 @@ The input is a JSON object, given with --json or on stdin:
                   the day after each due date to today, or to formal_notice.sent_on, and the fixed
                   indemnity) with the same calculator as relance penalty
   rate_overrides  [{ table, period, rate_percent }] reference rates the tables do not know yet
+  tone            ${DRAFT_TONES.join(' | ')}: the register of the wording (the ladder's action tone).
+                  Default: the step's usual tone, made firm by a bad-faith cause:
+${DRAFT_TONES.map((tone) => `                    ${tone}: ${CHASING_STEPS.filter((step) => DEFAULT_TONE_OF_STEP[step] === tone).join(', ')}`).join('\n')}
+                  Wording in another tone:
+${CHASING_STEPS.filter((step) => TONES_OF_STEP[step].length > 1).map((step) => `                    ${step} ${TONES_OF_STEP[step].slice(1).join(', ')}`).join('\n')}
+                  Any other tone gives the step's usual one (the output says which tone was used)
+  cause           ${DRAFT_CAUSES.join(' | ')}: why the invoice is not
+                  paid. oversight: supposes a simple oversight; cash_trouble: offers a payment plan
+                  (first payment now, the rest at 15 and 30 days); bad_faith: firm, no oversight
+                  supposed; dispute: no draft (exit 1)
+  advice          [code, ...] the ladder's advice codes; offer_payment_plan adds the payment plan,
+                  resolve_dispute_first refuses like a dispute, the others are for you, never the client
   payment_terms, thread_subject, disputed, previous_reminders: [YYYY-MM-DD, ...]
   next_step       { step, date }
   call            { date, reason, agreement, promised_date, promised_amount,
                     plan: [{ date, amount }], next_call_date }
   formal_notice   { sent_on, deadline_days, deadline_date }
   templates       { subject, body, voicemail }  edited templates to render instead of the defaults
+                  (of the tone used)
 
 Options:
   --json JSON   the input (otherwise read from stdin)
@@ -57,7 +73,8 @@ Options:
   -h, --help    this help
 
 Exit codes: 0 rendered (tone violations are reported in the output, they do not fail the command);
-1 bad usage, invalid input, or an edited template with errors ({"error": ...} on stdout).
+1 bad usage, invalid input, an edited template with errors, or a disputed invoice (cause "dispute":
+nothing is drafted while a dispute is open) ({"error": ...} on stdout).
 `;
 
 export interface DraftIO {
@@ -126,6 +143,9 @@ export async function runDraft(argv: string[], io: DraftIO): Promise<number> {
   const { context, claimError } = withComputedClaim(input);
   if (claimError) io.stderr.write(`relance draft: no claim figures: ${claimError}\n`);
   const result = renderDraft(context, { overrides: input.overrides });
+  if (!result.ok && result.reason === 'disputed') {
+    return fail('the invoice is disputed: no reminder is drafted while a dispute is open; settle it first', { reason: 'disputed', advice: result.advice });
+  }
   if (!result.ok) return fail('the edited template has errors', { template_errors: result.errors.map(templateErrorJson) });
   if (values.text) io.stdout.write(draftText(result.draft));
   else io.stdout.write(`${JSON.stringify({ ...draftJson(result.draft), ...(input.computeClaim ? { claims: context.claims, claim_error: claimError } : {}) }, null, 2)}\n`);
@@ -141,7 +161,7 @@ export interface DraftInput {
 
 const TOP_KEYS = [
   'step', 'language', 'today', 'invoice', 'invoices', 'client', 'sender', 'claim', 'claims', 'penalty_rate', 'payment_terms', 'next_step', 'previous_reminders', 'call',
-  'formal_notice', 'disputed', 'thread_subject', 'templates', 'jurisdiction', 'rate_overrides',
+  'formal_notice', 'disputed', 'thread_subject', 'templates', 'jurisdiction', 'rate_overrides', 'tone', 'cause', 'advice',
 ];
 
 /** Checks and converts the JSON input; throws DraftInputError naming the field at fault. */
@@ -177,6 +197,9 @@ export function parseDraftInput(raw: unknown, defaultToday: IsoDate): DraftInput
     formalNotice: input.formal_notice === undefined || input.formal_notice === null ? null : formalNotice(input.formal_notice, 'formal_notice'),
     disputed: bool(input.disputed, 'disputed'),
     threadSubject: text(input.thread_subject, 'thread_subject'),
+    tone: tone(input.tone, 'tone'),
+    cause: cause(input.cause, 'cause'),
+    advice: input.advice === undefined || input.advice === null ? null : list(input.advice, 'advice', adviceCode),
   };
   let computeClaim: DraftInput['computeClaim'] = null;
   if (input.jurisdiction !== undefined && input.jurisdiction !== null) {
@@ -185,7 +208,26 @@ export function parseDraftInput(raw: unknown, defaultToday: IsoDate): DraftInput
     if (claims !== null) throw new DraftInputError('give either "jurisdiction" (the claim is computed) or "claim"/"claims" (figures you computed), not both');
     computeClaim = { jurisdiction, rateOverrides: input.rate_overrides === undefined || input.rate_overrides === null ? [] : list(input.rate_overrides, 'rate_overrides', rateOverride) };
   } else if (input.rate_overrides !== undefined) throw new DraftInputError('rate_overrides: only used with "jurisdiction"');
-  return { context, overrides: input.templates === undefined || input.templates === null ? {} : templates(input.templates, 'templates', step, language), computeClaim };
+  // Edited templates replace the wording actually rendered: the tone used.
+  const usedTone = resolveTone(step, draftTone(context));
+  return { context, overrides: input.templates === undefined || input.templates === null ? {} : templates(input.templates, 'templates', step, language, usedTone), computeClaim };
+}
+
+function tone(value: unknown, path: string): DraftTone | null {
+  if (value === undefined || value === null) return null;
+  if (!isDraftTone(value)) throw new DraftInputError(`${path}: expected one of ${DRAFT_TONES.join(', ')}, got ${describe(value)}`);
+  return value;
+}
+
+function cause(value: unknown, path: string): DraftCause | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !(DRAFT_CAUSES as readonly string[]).includes(value)) throw new DraftInputError(`${path}: expected one of ${DRAFT_CAUSES.join(', ')}, got ${describe(value)}`);
+  return value as DraftCause;
+}
+
+function adviceCode(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !(ADVICE_CODES as readonly string[]).includes(value)) throw new DraftInputError(`${path}: expected an advice code of the ladder (${ADVICE_CODES.join(', ')}), got ${describe(value)}`);
+  return value;
 }
 
 function rateOverride(value: unknown, path: string): RateOverride {
@@ -331,7 +373,7 @@ function formalNotice(value: unknown, path: string): FormalNoticeFacts {
   return { sentOn: date(r.sent_on, `${path}.sent_on`), deadlineDays: days, deadlineDate: date(r.deadline_date, `${path}.deadline_date`) };
 }
 
-function templates(value: unknown, path: string, step: DraftContext['step'], language: Language): TemplateOverrides {
+function templates(value: unknown, path: string, step: DraftContext['step'], language: Language, usedTone: DraftTone): TemplateOverrides {
   const parts = templateParts(step);
   const r = object(value, path, parts);
   const out: Partial<Record<ReturnType<typeof templateKey>, string>> = {};
@@ -339,7 +381,7 @@ function templates(value: unknown, path: string, step: DraftContext['step'], lan
     const source = r[part];
     if (source === undefined || source === null) continue;
     if (typeof source !== 'string') throw new DraftInputError(`${path}.${part}: expected a template (a string), got ${describe(source)}`);
-    out[templateKey({ step, language, part: part as TemplatePart })] = source;
+    out[templateKey({ step, language, part: part as TemplatePart, tone: usedTone })] = source;
   }
   return out;
 }
@@ -411,6 +453,8 @@ export function draftJson(draft: RenderedDraft): Record<string, unknown> {
   return {
     step: draft.step,
     language: draft.language,
+    tone: draft.tone,
+    ...(draft.requestedTone !== draft.tone ? { requested_tone: draft.requestedTone } : {}),
     to: draft.to,
     subject: draft.subject,
     reply_subject: draft.replySubject,
@@ -425,14 +469,20 @@ export function draftJson(draft: RenderedDraft): Record<string, unknown> {
   };
 }
 
+const TONE_NAMES: Readonly<Record<Language, Readonly<Record<DraftTone, string>>>> = {
+  fr: { friendly: 'amical', firm: 'ferme', formal: 'formel' },
+  en: { friendly: 'friendly', firm: 'firm', formal: 'formal' },
+};
+
 function draftText(draft: RenderedDraft): string {
   const language = draft.language;
   const label = (fr: string, en: string): string => (language === 'fr' ? `${fr} :` : `${en}:`);
   const blocks = [`${label('Objet', 'Subject')} ${draft.subject}`, draft.bodyText];
   if (draft.voicemailText) blocks.push(`${label('Message vocal', 'Voicemail')}\n${draft.voicemailText}`);
   if (draft.checklistText) blocks.push(`${label('Liste de contrôle', 'Checklist')}\n${draft.checklistText}`);
+  blocks.push(`${label('Ton', 'Tone')} ${TONE_NAMES[language][draft.tone]}${draft.requestedTone !== draft.tone ? ` (${TONE_NAMES[language][draft.requestedTone]} ${language === 'fr' ? "n'existe pas pour cette étape" : 'does not exist for this step'})` : ''}`);
   if (draft.toneViolations.length > 0) {
-    blocks.push(`Tone: ${draft.toneViolations.map((violation) => `${violation.code}${violation.term ? ` (${violation.term})` : ''}`).join(', ')}`);
+    blocks.push(`Tone violations: ${draft.toneViolations.map((violation) => `${violation.code}${violation.term ? ` (${violation.term})` : ''}`).join(', ')}`);
   }
   return `${blocks.join('\n\n')}\n`;
 }
@@ -440,6 +490,7 @@ function draftText(draft: RenderedDraft): string {
 function templateErrorJson(error: SlotTemplateError): Record<string, unknown> {
   return {
     part: error.part,
+    ...(error.tone ? { tone: error.tone } : {}),
     code: error.code,
     message: error.message,
     line: error.line,

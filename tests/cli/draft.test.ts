@@ -52,8 +52,8 @@ describe('relance draft', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const out = run.json;
-    expect(Object.keys(out)).toEqual(['step', 'language', 'to', 'subject', 'reply_subject', 'body_text', 'body_html', 'tone_violations', 'missing_facts', 'edited']);
-    expect(out).toMatchObject({ step: 'first_reminder', language: 'fr', to: ['julien.moreau@atelier-moreau.fr'], subject: 'Facture n° F-2026-041 : petit rappel', reply_subject: null, tone_violations: [], edited: [] });
+    expect(Object.keys(out)).toEqual(['step', 'language', 'tone', 'to', 'subject', 'reply_subject', 'body_text', 'body_html', 'tone_violations', 'missing_facts', 'edited']);
+    expect(out).toMatchObject({ step: 'first_reminder', language: 'fr', tone: 'friendly', to: ['julien.moreau@atelier-moreau.fr'], subject: 'Facture n° F-2026-041 : petit rappel', reply_subject: null, tone_violations: [], edited: [] });
     expect(plain(out.body_text)).toContain("Sauf erreur de ma part, je n'ai pas encore reçu le règlement de la facture n° F-2026-041, arrivée à échéance le 23 novembre 2026.");
     expect(out.body_html).toContain('<p>Bonjour Julien,</p>');
   });
@@ -138,6 +138,11 @@ describe('relance draft', () => {
     ['a bad client kind', JSON.stringify({ step: 'call', invoice: INVOICE, client: { kind: 'b2b' } }), /^client\.kind: expected "business" or "consumer"/],
     ['a claim without total', JSON.stringify({ step: 'formal_notice', invoice: INVOICE, claim: { currency: 'EUR', principal: 10 } }), /^claim\.total: required/],
     ['a voicemail template for a letter', JSON.stringify({ step: 'formal_notice', invoice: INVOICE, templates: { voicemail: 'x' } }), /^templates: unknown field "voicemail" \(known: subject, body\)/],
+    ['an unknown tone', JSON.stringify({ step: 'second_reminder', invoice: INVOICE, tone: 'soft' }), /^tone: expected one of friendly, firm, formal, got "soft"/],
+    ['a tone that is not a string', JSON.stringify({ step: 'second_reminder', invoice: INVOICE, tone: 1 }), /^tone: expected one of friendly, firm, formal, got 1/],
+    ['an unknown cause', JSON.stringify({ step: 'second_reminder', invoice: INVOICE, cause: 'laziness' }), /^cause: expected one of oversight, cash_trouble, dispute, bad_faith, unknown, got "laziness"/],
+    ['an unknown advice code', JSON.stringify({ step: 'second_reminder', invoice: INVOICE, advice: ['offer_payment_plan', 'be_nice'] }), /^advice\[1\]: expected an advice code of the ladder \(due_date_missing, /],
+    ['advice that is not a list', JSON.stringify({ step: 'second_reminder', invoice: INVOICE, advice: 'offer_payment_plan' }), /^advice: expected a list/],
   ])('fails clearly on %s', async (_case, input, message) => {
     const run = await draft(['--json', input]);
     expect(run.code).toBe(1);
@@ -203,9 +208,80 @@ describe('relance draft', () => {
     expect(help.stdout).toContain('Usage: relance draft');
   });
 
+  it('writes in the tone asked for and says which tone it used', async () => {
+    const input = { step: 'second_reminder', language: 'fr', today: '2027-01-10', invoice: INVOICE, client: CLIENT, penalty_rate: 12.15, next_step: { step: 'further_reminder', date: '2027-01-17' } };
+    const firm = await draft(['--json', JSON.stringify(input)]);
+    expect(firm.json).toMatchObject({ tone: 'firm', subject: 'Deuxième relance – Facture n° F-2026-041', tone_violations: [] });
+    const friendly = await draft(['--json', JSON.stringify({ ...input, tone: 'friendly' })]);
+    expect(friendly.code).toBe(0);
+    expect(friendly.json).toMatchObject({ tone: 'friendly', subject: 'Facture n° F-2026-041 : où en est le règlement ?', tone_violations: [] });
+    expect(friendly.json).not.toHaveProperty('requested_tone');
+    expect(plain(friendly.json.body_text)).toContain('au taux annuel de 12,15 %');
+    expect(plain(friendly.json.body_text)).toContain('40 € par facture');
+    // A formal notice stays formal: the output says the friendly tone was not available.
+    const notice = await draft(['--json', JSON.stringify({ ...input, step: 'formal_notice', tone: 'friendly' })]);
+    expect(notice.json).toMatchObject({ tone: 'formal', requested_tone: 'friendly' });
+    expect(Object.keys(notice.json).slice(0, 5)).toEqual(['step', 'language', 'tone', 'requested_tone', 'to']);
+    const text = await draft(['--text', '--json', JSON.stringify({ ...input, tone: 'friendly' })]);
+    expect(text.stdout).toContain('\n\nTon : amical\n');
+    const fallback = await draft(['--text', '--json', JSON.stringify({ ...input, step: 'formal_notice', language: 'en', tone: 'friendly' })]);
+    expect(fallback.stdout).toContain('\n\nTone: formal (friendly does not exist for this step)\n');
+  });
+
+  it('adapts to the cause: bad faith gets a firm first reminder, cash trouble a payment plan, a dispute no draft', async () => {
+    const input = { step: 'first_reminder', language: 'fr', today: '2026-11-30', invoice: INVOICE, client: CLIENT, sender: SENDER };
+    const badFaith = await draft(['--json', JSON.stringify({ ...input, cause: 'bad_faith' })]);
+    expect(badFaith.json).toMatchObject({ tone: 'firm', subject: 'Facture n° F-2026-041 : date de règlement', tone_violations: [] });
+    expect(String(badFaith.json.body_text)).not.toMatch(/simple oubli|retard/);
+    const cash = await draft(['--json', JSON.stringify({ ...input, cause: 'cash_trouble' })]);
+    expect(cash.json.tone).toBe('friendly');
+    expect(String(cash.json.body_text)).toContain('un premier versement dès maintenant, puis le solde en deux fois, à 15 jours et à 30 jours');
+    const advised = await draft(['--json', JSON.stringify({ ...input, advice: ['offer_payment_plan', 'ask_deposit_on_future_work'] })]);
+    // The advice offers the plan; the deposit on future work is advice for the user, not for the client.
+    expect(String(advised.json.body_text)).toContain('un premier versement dès maintenant');
+    expect(String(advised.json.body_text)).not.toMatch(/acompte|prestations? futures?/);
+    const plainRun = await draft(['--json', JSON.stringify(input)]);
+    expect(String(plainRun.json.body_text)).not.toContain('premier versement');
+    for (const disputed of [{ cause: 'dispute' }, { advice: ['resolve_dispute_first'] }]) {
+      const run = await draft(['--json', JSON.stringify({ ...input, ...disputed })]);
+      expect(run.code).toBe(1);
+      expect(run.json).toEqual({ error: 'the invoice is disputed: no reminder is drafted while a dispute is open; settle it first', reason: 'disputed', advice: 'resolve_dispute_first' });
+      expect(run.stderr).toBe('relance draft: the invoice is disputed: no reminder is drafted while a dispute is open; settle it first\n');
+    }
+  });
+
+  it('applies edited templates to the wording of the tone used', async () => {
+    const templates = { subject: 'Deuxième relance – {{invoice_label}}' };
+    const input = { step: 'second_reminder', today: '2027-01-10', invoice: INVOICE, client: CLIENT, penalty_rate: 12.15, templates };
+    const friendly = await draft(['--json', JSON.stringify({ ...input, tone: 'friendly' })]);
+    expect(friendly.json).toMatchObject({ tone: 'friendly', subject: 'Deuxième relance – Facture n° F-2026-041', edited: ['subject'] });
+    expect(friendly.json.tone_violations).toEqual([{ code: 'banned_term', term: 'deuxième relance', category: 'insistence' }]);
+    expect(plain(friendly.json.body_text)).toContain("À titre d'information");
+    const broken = await draft(['--json', JSON.stringify({ ...input, tone: 'friendly', templates: { body: '{{nope}}' } })]);
+    expect(broken.code).toBe(1);
+    expect(broken.json.template_errors).toEqual([expect.objectContaining({ part: 'body', tone: 'friendly', code: 'unknown_variable' })]);
+  });
+
+  it('documents tone, cause and advice in --help', async () => {
+    const help = (await draft(['--help'])).stdout;
+    expect(help).toContain('tone            friendly | firm | formal');
+    expect(help).toContain('firm: call_follow_up, second_reminder, further_reminder');
+    expect(help).toContain('                    second_reminder friendly\n');
+    expect(help).toContain('                    first_reminder firm\n');
+    expect(help).toContain('cause           oversight | cash_trouble | dispute | bad_faith | unknown');
+    expect(help).toContain('dispute: no draft (exit 1)');
+    expect(help).toContain('advice          [code, ...]');
+  });
+
   it('defaults: French, a business client, today', () => {
     const { context } = parseDraftInput({ step: 'pre_reminder', invoice: { invoice_number: 'F-1' } }, '2026-11-20');
     expect(context).toMatchObject({ language: 'fr', today: '2026-11-20', client: { kind: 'business' }, invoices: [{ number: 'F-1', amount: null, currency: null }] });
     expect(parseDraftInput({ step: 'pre_reminder', invoice: { number: 'F-1' }, client: { b2b: false } }, '2026-11-20').context.client.kind).toBe('consumer');
+    expect(context).toMatchObject({ tone: null, cause: null, advice: null });
+    const toned = parseDraftInput({ step: 'call', invoice: { number: 'F-1' }, tone: 'firm', cause: 'bad_faith', advice: ['keep_written_evidence'], templates: { voicemail: 'Bonjour' } }, '2026-11-20');
+    expect(toned.context).toMatchObject({ tone: 'firm', cause: 'bad_faith', advice: ['keep_written_evidence'] });
+    expect(toned.overrides).toEqual({ 'call.fr.firm.voicemail': 'Bonjour' });
+    expect(parseDraftInput({ step: 'call', invoice: { number: 'F-1' }, cause: 'bad_faith', templates: { body: 'x' } }, '2026-11-20').overrides).toEqual({ 'call.fr.firm.body': 'x' });
+    expect(parseDraftInput({ step: 'formal_notice', invoice: { number: 'F-1' }, tone: 'friendly', templates: { body: 'x' } }, '2026-11-20').overrides).toEqual({ 'formal_notice.fr.body': 'x' });
   });
 });

@@ -4,8 +4,14 @@
  * formatted for the draft's language by variables.ts. Optional facts may be missing: the draft then
  * leaves out the line that needed them, it never prints "undefined".
  */
+import type { DelayCause } from '../chasing/client-profile';
+import type { ChasingTone } from '../chasing/next-actions';
 import type { ChasingStep } from '../chasing/steps';
 import type { IsoDate, Language } from '../model';
+
+/** Why the invoice is not paid, when the user knows: the ladder's `DelayCause`. */
+export type DraftCause = DelayCause;
+export const DRAFT_CAUSES: readonly DraftCause[] = ['oversight', 'cash_trouble', 'dispute', 'bad_faith', 'unknown'];
 
 /** `business`: a company or a professional (B2B: penalties and the 40 € indemnity); `consumer`: a private person. */
 export type ClientKind = 'business' | 'consumer';
@@ -136,4 +142,24 @@ export interface DraftContext {
   disputed?: boolean | null;
   /** The subject of the invoice's mail thread: a reply keeps it ("Re: …"). */
   threadSubject?: string | null;
+  /**
+   * The register of the wording, as the ladder gives it (`ChasingAction.tone`) or as the user
+   * chooses. Default: the step's usual tone (`DEFAULT_TONE_OF_STEP`), made firm for a known bad
+   * faith the way the ladder does (`adjustTone`). A tone the step has no wording for falls back to
+   * its usual tone (`TONES_OF_STEP`); the draft says which tone it used.
+   */
+  tone?: ChasingTone | null;
+  /**
+   * Why the invoice is not paid, when known. `oversight`: the draft supposes a simple oversight and
+   * gives the references again; `cash_trouble`: it offers a payment plan; `bad_faith`: it never
+   * supposes an oversight; `dispute`: no draft at all (`renderDraft` refuses: settle the dispute first).
+   */
+  cause?: DraftCause | null;
+  /**
+   * The ladder's advice codes (`ChasingPlan.advice`). Only `offer_payment_plan` (adds the payment
+   * plan paragraph) and `resolve_dispute_first` (refused like the cause `dispute`) change the
+   * draft; the others are for the user (e.g. `ask_deposit_on_future_work`) and never reach the
+   * client. Unknown codes are ignored.
+   */
+  advice?: readonly string[] | null;
 }

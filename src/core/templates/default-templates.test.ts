@@ -1,18 +1,20 @@
 /**
- * Every default template, in every language, for a business and a private client, for one and for
- * several invoices, with every fact and with almost none: rendered and passed through the tone checks.
+ * Every default template, in every language, in every tone it has, for a business and a private
+ * client, for one and for several invoices, with every fact and with almost none: rendered and
+ * passed through the tone checks.
  */
 import { describe, expect, it } from 'vitest';
 import { CHASING_STEPS, type ChasingStep } from '../chasing/steps';
 import type { Language } from '../model';
-import type { ClientKind, DraftContext } from './context';
-import { allTemplateSlots, DEFAULT_TEMPLATES, templateParts } from './defaults';
+import type { ClientKind, DraftCause, DraftContext } from './context';
+import { allTemplateSlots, DEFAULT_TEMPLATES, DEFAULT_TONE_OF_STEP, defaultTemplate, DRAFT_TONES, resolveTone, templateParts, TONE_VARIANTS, TONES_OF_STEP } from './defaults';
 import { renderDraft, type RenderedDraft } from './render-draft';
 import { sampleContext } from './samples';
 import { validateTemplate } from './user-templates';
 
 const LANGUAGES: Language[] = ['fr', 'en'];
 const KINDS: ClientKind[] = ['business', 'consumer'];
+const CAUSES: DraftCause[] = ['oversight', 'cash_trouble', 'bad_faith', 'unknown'];
 
 /** Intl writes fr-FR amounts with no-break spaces; compare on plain ones. */
 const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -83,40 +85,94 @@ const VARIANTS: Array<[string, (step: ChasingStep, language: Language, kind: Cli
 describe('default templates', () => {
   it('exist for every step, language and part, and compile', () => {
     for (const language of LANGUAGES) for (const step of CHASING_STEPS) expect(Object.keys(DEFAULT_TEMPLATES[language][step]).sort()).toEqual([...templateParts(step)].sort());
-    for (const { step, language, part } of allTemplateSlots()) {
-      const source = DEFAULT_TEMPLATES[language][step][part] ?? '';
-      expect(validateTemplate(source), `${step}.${language}.${part}`).toEqual([]);
+    for (const { step, language, part, tone } of allTemplateSlots()) {
+      const source = defaultTemplate(step, language, part, tone);
+      expect(source, `${step}.${language}.${tone ?? ''}.${part}`).not.toBeNull();
+      expect(validateTemplate(source ?? ''), `${step}.${language}.${tone ?? ''}.${part}`).toEqual([]);
     }
+  });
+
+  it('exist in every tone a step lists, in both languages, with every part, and in no other tone', () => {
+    for (const step of CHASING_STEPS) {
+      expect(TONES_OF_STEP[step][0], step).toBe(DEFAULT_TONE_OF_STEP[step]);
+      expect(new Set(TONES_OF_STEP[step]).size).toBe(TONES_OF_STEP[step].length);
+      for (const language of LANGUAGES) {
+        const variants = TONE_VARIANTS[language][step] ?? {};
+        expect(Object.keys(variants).sort(), `${language} ${step}`).toEqual(TONES_OF_STEP[step].slice(1).sort());
+        for (const templates of Object.values(variants)) expect(Object.keys(templates).sort()).toEqual([...templateParts(step)].sort());
+      }
+    }
+    // Every variant is worded differently from the step's usual tone.
+    for (const { step, language, part, tone } of allTemplateSlots()) {
+      if (tone && part === 'body') expect(defaultTemplate(step, language, part, tone), `${step}.${language}.${tone}`).not.toBe(defaultTemplate(step, language, part));
+    }
+    // Per language: first reminder firm, call follow-up, second and further reminders friendly (2 parts each), call firm (3 parts).
+    expect(allTemplateSlots().filter((slot) => slot.tone !== undefined)).toHaveLength(2 * (4 * 2 + 3));
   });
 
   for (const language of LANGUAGES) {
     for (const step of CHASING_STEPS) {
-      for (const kind of KINDS) {
-        for (const [variant, build] of VARIANTS) {
-          it(`${language} ${step}, ${kind}, ${variant}: renders and keeps every tone rule`, () => {
-            const ctx = build(step, language, kind);
-            const draft = rendered(ctx);
-            const everything = [draft.subject, draft.bodyText, draft.voicemailText, draft.checklistText].filter(Boolean).join('\n\n');
-            expect(draft.toneViolations).toEqual([]);
-            expect(draft.subject.trim()).not.toBe('');
-            expect(draft.subject).not.toContain('\n');
-            expect(draft.bodyText.trim()).not.toBe('');
-            expect(everything).not.toMatch(/null|undefined|NaN|Invalid Date|\[object|\{\{|\}\}/);
-            // No hole left by a missing fact.
-            expect(plain(everything)).not.toMatch(/ ,|,,|\.\.|[^.] \.|\n{3,}|\(\s*\)|–\s*$| – –/m);
-            expect(draft.bodyHtml).not.toMatch(/<script|undefined|null/);
-            expect(draft.step).toBe(step);
-            expect(draft.language).toBe(language);
-            expect(draft.voicemailText !== undefined).toBe(step === 'call');
-            expect(draft.letterHtml !== undefined).toBe(step === 'formal_notice');
-            expect(draft.checklist !== undefined).toBe(step === 'escalation');
-            if (kind === 'consumer') expect(plain(everything)).not.toMatch(/40 €|€40|indemnité forfaitaire|fixed indemnity/);
-            for (const invoice of ctx.invoices) if (step !== 'call' || ctx.invoices.length === 1) expect(everything).toContain(invoice.number);
-          });
+      for (const tone of TONES_OF_STEP[step]) {
+        for (const kind of KINDS) {
+          for (const [variant, build] of VARIANTS) {
+            it(`${language} ${step}, ${tone}, ${kind}, ${variant}: renders and keeps every tone rule`, () => {
+              const ctx: DraftContext = { ...build(step, language, kind), tone };
+              const draft = rendered(ctx);
+              expect(draft.tone).toBe(tone);
+              expect(draft.requestedTone).toBe(tone);
+              const everything = [draft.subject, draft.bodyText, draft.voicemailText, draft.checklistText].filter(Boolean).join('\n\n');
+              expect(draft.toneViolations).toEqual([]);
+              expect(draft.subject.trim()).not.toBe('');
+              expect(draft.subject).not.toContain('\n');
+              expect(draft.bodyText.trim()).not.toBe('');
+              expect(everything).not.toMatch(/null|undefined|NaN|Invalid Date|\[object|\{\{|\}\}/);
+              // No hole left by a missing fact.
+              expect(plain(everything)).not.toMatch(/ ,|,,|\.\.|[^.] \.|\n{3,}|\(\s*\)|–\s*$| – –/m);
+              expect(draft.bodyHtml).not.toMatch(/<script|undefined|null/);
+              expect(draft.step).toBe(step);
+              expect(draft.language).toBe(language);
+              expect(draft.voicemailText !== undefined).toBe(step === 'call');
+              expect(draft.letterHtml !== undefined).toBe(step === 'formal_notice');
+              expect(draft.checklist !== undefined).toBe(step === 'escalation');
+              if (kind === 'consumer') expect(plain(everything)).not.toMatch(/40 €|€40|indemnité forfaitaire|fixed indemnity/);
+              for (const invoice of ctx.invoices) if (step !== 'call' || ctx.invoices.length === 1) expect(everything).toContain(invoice.number);
+            });
+          }
         }
+
+        it(`${language} ${step}, ${tone}: every cause but a dispute, with and without the ladder's advice, keeps every tone rule`, () => {
+          for (const kind of KINDS) {
+            for (const cause of CAUSES) {
+              for (const advice of [[], ['offer_payment_plan', 'ask_deposit_on_future_work', 'document_history', 'keep_written_evidence']]) {
+                const draft = rendered({ ...sampleContext(step, language, kind), tone, cause, advice });
+                const label = `${kind} ${cause} ${advice.join(',')}`;
+                expect(draft.tone, label).toBe(tone);
+                expect(draft.toneViolations, label).toEqual([]);
+                expect(plain([draft.subject, draft.bodyText, draft.voicemailText].join('\n')), label).not.toMatch(/null|undefined|\{\{|\}\}| ,|,,|\.\.|[^.] \.|\n{3,}/);
+              }
+            }
+          }
+        });
       }
     }
   }
+
+  it('a tone a step has no wording for falls back to its usual tone, and still keeps every rule', () => {
+    for (const language of LANGUAGES) {
+      for (const step of CHASING_STEPS) {
+        for (const tone of DRAFT_TONES) {
+          for (const kind of KINDS) {
+            const draft = rendered({ ...sampleContext(step, language, kind), tone });
+            const expected = TONES_OF_STEP[step].includes(tone) ? tone : DEFAULT_TONE_OF_STEP[step];
+            expect(draft.tone, `${language} ${step} ${tone}`).toBe(expected);
+            expect(resolveTone(step, tone)).toBe(expected);
+            expect(draft.requestedTone).toBe(tone);
+            expect(draft.toneViolations, `${language} ${step} ${tone} ${kind}`).toEqual([]);
+          }
+        }
+      }
+    }
+  });
 });
 
 describe('what each step says', () => {

@@ -1,9 +1,23 @@
 /** Reminder drafts for every ladder step, their templates, and the tone rules they follow. */
 export { renderReminderDraft, type ReminderDraftInput } from './render-reminder-draft';
-export { renderDraft, type RenderDraftOptions, type RenderDraftResult, type RenderedDraft } from './render-draft';
-export type { CallNotes, ClaimFigures, ClientKind, DraftClient, DraftContext, DraftInvoice, DraftSender, FormalNoticeFacts, InterestPeriod } from './context';
-export { TEMPLATE_VARIABLES, type MissingFactCode, type RequiredFacts } from './variables';
-export { DEFAULT_TEMPLATES, allTemplateSlots, defaultTemplate, templateParts, type StepTemplates, type TemplatePart } from './defaults';
+export { draftTone, isDisputedContext, renderDraft, type RenderDraftOptions, type RenderDraftResult, type RenderedDraft } from './render-draft';
+export { DRAFT_CAUSES, type CallNotes, type ClaimFigures, type ClientKind, type DraftCause, type DraftClient, type DraftContext, type DraftInvoice, type DraftSender, type FormalNoticeFacts, type InterestPeriod } from './context';
+export { TEMPLATE_VARIABLES, causeFlags, type MissingFactCode, type RequiredFacts } from './variables';
+export {
+  DEFAULT_TEMPLATES,
+  DEFAULT_TONE_OF_STEP,
+  DRAFT_TONES,
+  TONE_VARIANTS,
+  TONES_OF_STEP,
+  allTemplateSlots,
+  defaultTemplate,
+  isDraftTone,
+  resolveTone,
+  templateParts,
+  type DraftTone,
+  type StepTemplates,
+  type TemplatePart,
+} from './defaults';
 export type { TemplateError, TemplateErrorCode, VariableSpec } from './engine';
 export {
   MAX_TEMPLATE_CHARS,

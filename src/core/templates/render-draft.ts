@@ -3,13 +3,17 @@
  * needs besides (the voicemail message of a call, the printable letter of a formal notice, the
  * checklist of an escalation), the tone checks' verdict and the facts the user should add.
  * Nothing is sent: the host adapter puts the draft in a compose window for the user to read.
+ *
+ * The wording follows the tone (`DraftContext.tone`, see `draftTone`) and the cause of the delay;
+ * an invoice whose non-payment is a dispute gets no draft at all (`reason: 'disputed'`).
  */
+import { adjustTone } from '../chasing/next-actions';
 import type { ChasingStep } from '../chasing/steps';
 import { CHASING_STEPS } from '../chasing/steps';
 import { isValidIsoDate } from '../dates';
 import type { Language } from '../model';
-import type { DraftContext } from './context';
-import type { TemplatePart } from './defaults';
+import { DRAFT_CAUSES, type DraftContext } from './context';
+import { DEFAULT_TONE_OF_STEP, isDraftTone, type DraftTone, type TemplatePart } from './defaults';
 import { renderTemplate, renderTemplateLine, type CompiledTemplate } from './engine';
 import { checklistHtml, checklistText, escalationChecklist, type ChecklistItem } from './escalation';
 import { textToHtml } from './html';
@@ -30,6 +34,10 @@ export interface RenderDraftOptions {
 export interface RenderedDraft {
   step: ChasingStep;
   language: Language;
+  /** The tone of the wording used (what the tone checks were run for). */
+  tone: DraftTone;
+  /** The tone asked for (`draftTone`): differs from `tone` when the step has no wording in it (a friendly formal notice). */
+  requestedTone: DraftTone;
   /** The client's address, when known. */
   to: string[];
   /** The subject from the step's template. */
@@ -55,18 +63,48 @@ export interface RenderedDraft {
   edited: TemplatePart[];
 }
 
-export type RenderDraftResult = { ok: true; draft: RenderedDraft } | { ok: false; errors: SlotTemplateError[] };
+export type RenderDraftResult =
+  | { ok: true; draft: RenderedDraft }
+  /** An edited template does not compile. */
+  | { ok: false; reason: 'template_errors'; errors: SlotTemplateError[] }
+  /**
+   * The cause is a dispute (or the ladder's advice says `resolve_dispute_first`): no reminder, letter
+   * or call script is drafted while a dispute is open, whatever the step (chasing-practice.md: a
+   * dispute is dealt with before any further reminder; the ladder proposes nothing either).
+   * `errors` is empty, so code that only lists template errors still compiles.
+   */
+  | { ok: false; reason: 'disputed'; advice: 'resolve_dispute_first'; errors: SlotTemplateError[] };
 
 /**
- * Renders one step's draft. Returns an error result when an edited template does not compile;
- * throws a RangeError when the context itself is unusable (no invoice, `today` not a date, unknown
- * step): those are the caller's bugs, not the user's.
+ * The tone a draft is asked for: `ctx.tone`, else the step's usual tone adjusted for the cause the
+ * way the ladder adjusts it (`adjustTone`: a known bad faith makes a friendly step firm, except the
+ * pre-reminder; formal stays formal). The profile's own adjustments (long-standing client, key
+ * account…) come from the ladder's `ChasingAction.tone`, passed as `ctx.tone`.
+ */
+export function draftTone(ctx: Pick<DraftContext, 'step' | 'tone' | 'cause'>): DraftTone {
+  if (isDraftTone(ctx.tone)) return ctx.tone;
+  const usual = DEFAULT_TONE_OF_STEP[ctx.step];
+  const cause = ctx.cause ?? 'unknown';
+  return adjustTone(usual, ctx.step, { longStanding: false, keyAccount: false, knownDifficulty: false, smallAmount: false, repeatLatePayer: false, cause });
+}
+
+/** Whether the context says the invoice is disputed (cause `dispute`, or the advice `resolve_dispute_first`). */
+export function isDisputedContext(ctx: Pick<DraftContext, 'cause' | 'advice'>): boolean {
+  return ctx.cause === 'dispute' || (Array.isArray(ctx.advice) && ctx.advice.includes('resolve_dispute_first'));
+}
+
+/**
+ * Renders one step's draft. Returns an error result when an edited template does not compile, or
+ * when the invoice is disputed; throws a RangeError when the context itself is unusable (no
+ * invoice, `today` not a date, unknown step, tone or cause): those are the caller's bugs, not the user's.
  */
 export function renderDraft(ctx: DraftContext, options: RenderDraftOptions = {}): RenderDraftResult {
   checkContext(ctx);
-  const compiled = compileStepTemplates(ctx.step, ctx.language, options.overrides);
-  if (!compiled.ok) return { ok: false, errors: compiled.errors };
-  const { templates, edited } = compiled;
+  if (isDisputedContext(ctx)) return { ok: false, reason: 'disputed', advice: 'resolve_dispute_first', errors: [] };
+  const requestedTone = draftTone(ctx);
+  const compiled = compileStepTemplates(ctx.step, ctx.language, options.overrides, requestedTone);
+  if (!compiled.ok) return { ok: false, reason: 'template_errors', errors: compiled.errors };
+  const { templates, edited, tone } = compiled;
   const prepared = prepareDraft(ctx);
   const { scope, phrases, facts } = prepared;
   const part = (name: TemplatePart): CompiledTemplate => {
@@ -81,6 +119,8 @@ export function renderDraft(ctx: DraftContext, options: RenderDraftOptions = {})
   const draft: RenderedDraft = {
     step: ctx.step,
     language: ctx.language,
+    tone,
+    requestedTone,
     to: typeof scope.client_email === 'string' ? [scope.client_email] : [],
     subject,
     replySubject: thread && REPLY_STEPS.has(ctx.step) ? replySubject(thread) : null,
@@ -131,7 +171,7 @@ export function renderDraft(ctx: DraftContext, options: RenderDraftOptions = {})
     draft.checklistHtml = checklistHtml(checklist);
   }
 
-  draft.toneViolations = checkTone({ text: checkedText, step: ctx.step, language: ctx.language, facts });
+  draft.toneViolations = checkTone({ text: checkedText, step: ctx.step, language: ctx.language, facts, tone });
   return { ok: true, draft };
 }
 
@@ -156,4 +196,7 @@ function checkContext(ctx: DraftContext): void {
   if (!isValidIsoDate(ctx.today)) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${ctx.today}"`);
   if (!Array.isArray(ctx.invoices) || ctx.invoices.length === 0) throw new RangeError('a draft needs at least one invoice');
   if (ctx.client.kind !== 'business' && ctx.client.kind !== 'consumer') throw new RangeError(`client.kind must be "business" or "consumer"`);
+  if (ctx.tone !== undefined && ctx.tone !== null && !isDraftTone(ctx.tone)) throw new RangeError(`tone must be "friendly", "firm" or "formal", not "${String(ctx.tone)}"`);
+  if (ctx.cause !== undefined && ctx.cause !== null && !DRAFT_CAUSES.includes(ctx.cause)) throw new RangeError(`unknown cause "${String(ctx.cause)}"`);
+  if (ctx.advice !== undefined && ctx.advice !== null && !(Array.isArray(ctx.advice) && ctx.advice.every((code) => typeof code === 'string'))) throw new RangeError('advice must be a list of advice codes');
 }

@@ -6,9 +6,10 @@
  * several invoices…).
  */
 import type { IsoDate, ReminderDraft, ReminderStep, TrackedInvoice } from '../model';
-import type { ClientKind } from './context';
+import type { ChasingTone } from '../chasing/next-actions';
+import type { ClientKind, DraftCause } from './context';
 import { renderDraft } from './render-draft';
-import type { TemplateOverrides } from './user-templates';
+import { templateKey, type TemplateOverrides } from './user-templates';
 
 export interface ReminderDraftInput {
   invoice: Pick<TrackedInvoice, 'invoiceNumber' | 'amount' | 'currency' | 'issueDate' | 'dueDate' | 'clientEmail' | 'clientName' | 'language' | 'subject'>;
@@ -20,10 +21,19 @@ export interface ReminderDraftInput {
   clientKind?: ClientKind;
   /** The user's edited templates. */
   overrides?: TemplateOverrides;
+  /** The ladder's tone for the action (`ChasingAction.tone`); default the step's usual tone. */
+  tone?: ChasingTone | null;
+  /** Why the invoice is not paid, when known; `dispute` gives no draft (this function throws). */
+  cause?: DraftCause | null;
+  /** The ladder's advice codes (`ChasingPlan.advice`). */
+  advice?: readonly string[] | null;
 }
 
-/** Throws when an edited template does not compile (the message lists the errors): never a broken draft. */
-export function renderReminderDraft({ invoice, step, today, senderName, clientKind, overrides }: ReminderDraftInput): ReminderDraft {
+/**
+ * Throws when an edited template does not compile (the message lists the errors), or when the
+ * invoice is disputed (cause `dispute`): never a broken draft, never a reminder during a dispute.
+ */
+export function renderReminderDraft({ invoice, step, today, senderName, clientKind, overrides, tone, cause, advice }: ReminderDraftInput): ReminderDraft {
   const result = renderDraft(
     {
       step,
@@ -33,10 +43,14 @@ export function renderReminderDraft({ invoice, step, today, senderName, clientKi
       client: { kind: clientKind ?? 'business', contactName: invoice.clientName, email: invoice.clientEmail },
       sender: { name: senderName ?? null },
       threadSubject: invoice.subject,
+      ...(tone ? { tone } : {}),
+      ...(cause ? { cause } : {}),
+      ...(advice ? { advice } : {}),
     },
     overrides ? { overrides } : {},
   );
-  if (!result.ok) throw new Error(`edited template error: ${result.errors.map((error) => `${error.step}.${error.language}.${error.part} ${error.message}`).join('; ')}`);
+  if (!result.ok && result.reason === 'disputed') throw new Error('disputed invoice: no reminder is drafted while a dispute is open (resolve_dispute_first)');
+  if (!result.ok) throw new Error(`edited template error: ${result.errors.map((error) => `${templateKey(error)} ${error.message}`).join('; ')}`);
   const { draft } = result;
   return {
     step,

@@ -2,6 +2,7 @@
  * Reviewing an edit before it is saved: its template errors, and the tone rules the drafts it
  * produces would break, tried on a business and a private client (samples.ts). The template editor
  * shows both; saving is refused only for errors (`setTemplate`), tone findings are for the user to judge.
+ * A tone variant (`slot.tone`) is tried in its tone.
  */
 import { renderDraft, type RenderedDraft } from './render-draft';
 import { sampleContext } from './samples';
@@ -25,7 +26,8 @@ export function reviewTemplate(slot: TemplateSlot, source: string, overrides: Te
   const previews: RenderedDraft[] = [];
   const seen = new Set<string>();
   for (const clientKind of ['business', 'consumer'] as const) {
-    const result = renderDraft(sampleContext(slot.step, slot.language, clientKind), { overrides: withEdit });
+    // A variant is previewed in its own tone, so the edit is what gets rendered and checked.
+    const result = renderDraft({ ...sampleContext(slot.step, slot.language, clientKind), ...(slot.tone ? { tone: slot.tone } : {}) }, { overrides: withEdit });
     if (!result.ok) return { errors: result.errors, toneViolations: [], previews: [] };
     previews.push(result.draft);
     for (const violation of result.draft.toneViolations) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHASING_STEPS, type ChasingStep } from '../chasing/steps';
 import type { Language } from '../model';
-import { DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_TEMPLATES, TONE_VARIANTS, type DraftTone } from './defaults';
 import { renderDraft } from './render-draft';
 import { sampleContext } from './samples';
 import { checkTone, toneViolations, type ToneViolation } from './tone';
@@ -35,12 +35,25 @@ describe('toneViolations', () => {
   it('checks the list of the draft language', () => {
     expect(toneViolations('overdue', 'first_reminder', 'fr')).toEqual([]);
   });
+
+  it('friendly wording does not count the reminders nor set hard deadlines, whatever the step; firm wording may', () => {
+    expect(toneViolations('Deuxième relance – à régler au plus tard le 26 janvier.', 'second_reminder', 'fr', 'friendly')).toEqual(['deuxième relance', 'au plus tard']);
+    expect(toneViolations('Deuxième relance – à régler au plus tard le 26 janvier.', 'second_reminder', 'fr', 'firm')).toEqual([]);
+    expect(toneViolations('Deuxième relance – à régler au plus tard le 26 janvier.', 'second_reminder', 'fr')).toEqual([]);
+    expect(toneViolations('Second reminder: please pay by 26 January at the latest.', 'further_reminder', 'en', 'friendly')).toEqual(['second reminder', 'at the latest']);
+    expect(checkTone({ text: 'Merci de régler sans faute.', step: 'call_follow_up', language: 'fr', tone: 'friendly' })).toEqual([{ code: 'banned_term', term: 'sans faute', category: 'insistence' }]);
+  });
+
+  it('a firm tone does not lift the rules of the step: no lateness in a first reminder, even firm', () => {
+    expect(toneViolations('Votre facture est en retard.', 'first_reminder', 'fr', 'firm')).toEqual(['retard', 'en retard']);
+    expect(toneViolations('This invoice is overdue.', 'first_reminder', 'en', 'firm')).toEqual(['overdue']);
+  });
 });
 
 describe('checkTone: edited templates that break the rules are caught', () => {
   const slot = (step: ChasingStep, part: 'subject' | 'body' = 'body'): TemplateKey => `${step}.fr.${part}`;
-  const draft = (step: ChasingStep, overrides: TemplateOverrides, kind: 'business' | 'consumer' = 'business', language: Language = 'fr'): ToneViolation[] => {
-    const result = renderDraft(sampleContext(step, language, kind), { overrides });
+  const draft = (step: ChasingStep, overrides: TemplateOverrides, kind: 'business' | 'consumer' = 'business', language: Language = 'fr', tone?: DraftTone): ToneViolation[] => {
+    const result = renderDraft({ ...sampleContext(step, language, kind), ...(tone ? { tone } : {}) }, { overrides });
     if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
     return result.draft.toneViolations;
   };
@@ -73,6 +86,27 @@ describe('checkTone: edited templates that break the rules are caught', () => {
     expect(draft('first_reminder', { [slot('first_reminder')]: edited }).map((violation) => violation.term)).toEqual(['retard', 'en retard', 'dépassé']);
     const english = DEFAULT_TEMPLATES.en.first_reminder.body.replace('It has most likely just been overlooked.', 'This invoice is now overdue.');
     expect(draft('first_reminder', { 'first_reminder.en.body': english }, 'business', 'en')).toEqual([{ code: 'banned_term', term: 'overdue', category: 'lateness' }]);
+  });
+
+  it('lateness slipped into the firm first reminder (bad faith): still a friendly step', () => {
+    const firm = TONE_VARIANTS.fr.first_reminder?.firm?.body ?? '';
+    const edited = firm.replace("À ce jour, je n'ai pas reçu le règlement", 'Votre règlement est en retard, le délai est dépassé : je n\'ai pas reçu le règlement');
+    expect(edited).not.toBe(firm);
+    expect(draft('first_reminder', { 'first_reminder.fr.firm.body': edited }, 'business', 'fr', 'firm').map((violation) => violation.term)).toEqual(['retard', 'en retard', 'dépassé']);
+    const english = (TONE_VARIANTS.en.first_reminder?.firm?.body ?? '').replace('To date, I have not received payment', 'This invoice is now overdue. I have not received payment');
+    expect(draft('first_reminder', { 'first_reminder.en.firm.body': english }, 'business', 'en', 'firm')).toEqual([{ code: 'banned_term', term: 'overdue', category: 'lateness' }]);
+  });
+
+  it('a softened second reminder that counts the reminders or drops the penalties', () => {
+    const friendly = TONE_VARIANTS.fr.second_reminder?.friendly;
+    expect(draft('second_reminder', { 'second_reminder.fr.friendly.subject': 'Deuxième relance – {{invoice_label}}' }, 'business', 'fr', 'friendly')).toEqual([
+      { code: 'banned_term', term: 'deuxième relance', category: 'insistence' },
+    ]);
+    // The same subject is the firm wording's own: fine there.
+    expect(draft('second_reminder', { 'second_reminder.fr.subject': 'Deuxième relance – {{invoice_label}}' })).toEqual([]);
+    const noIndemnity = (friendly?.body ?? '').replace(", ainsi qu'à une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (article D441-5 du Code de commerce)", '');
+    expect(noIndemnity).not.toBe(friendly?.body);
+    expect(draft('second_reminder', { 'second_reminder.fr.friendly.body': noIndemnity }, 'business', 'fr', 'friendly')).toEqual([{ code: 'missing_fixed_indemnity', term: '40\u00a0€' }]);
   });
 
   it('the court before the formal notice', () => {

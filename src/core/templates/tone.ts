@@ -11,19 +11,33 @@
  * - no fee of any kind asked of a consumer (the 40 € indemnity is B2B only);
  * - the second reminder to a business states the penalty rate and the 40 € indemnity;
  * - the formal notice says "mise en demeure" and states the invoices, the amount claimed and its
- *   breakdown, the deadline, the consequences, the date, and who the creditor and debtor are.
+ *   breakdown, the deadline, the consequences, the date, and who the creditor and debtor are;
+ * - wording in the friendly tone (a softened second reminder, say) does not insist: no "deuxième
+ *   relance", no "au plus tard".
+ *
+ * Two tables, one for each question:
+ *
+ * - `DEFAULT_TONE_OF_STEP` (defaults.ts, the ladder's `TONE_OF_LADDER_STEP`): the tone a step is
+ *   WRITTEN in, `friendly | firm | formal`, the value of `ChasingAction.tone` and `DraftContext.tone`.
+ * - `TONE_OF_STEP` (below): the register a step is CHECKED in, a floor set by the step whatever
+ *   the tone, because the rules come from the law and from practice per step: a first reminder
+ *   never speaks of lateness even when firm; a second reminder to a business states the penalties
+ *   even when friendly. It is finer: `courteous` (call, call follow-up: no sanction words) and
+ *   `file` (escalation: the user's court file may name procedures). The tone only adds rules:
+ *   friendly wording bans the `insistence` words.
  *
  * Matching is case- and accent-insensitive and on whole words, with plural/feminine endings. The
  * lists are short and concrete: they catch what a template or an edit could plausibly slip in, not
  * every unkind word of the language. Violations are structured (code + term) for the UI to translate.
  */
+import type { ChasingTone } from '../chasing/next-actions';
 import type { ChasingStep } from '../chasing/steps';
 import type { Language } from '../model';
 import type { RequiredFacts } from './variables';
 
 /**
- * How firm a step may sound. Exhaustive on purpose: a new ladder step does not compile until
- * someone decides its register.
+ * How firm a step may sound (the check register, see above). Exhaustive on purpose: a new ladder
+ * step does not compile until someone decides its register.
  */
 export type ToneRegister = 'friendly' | 'courteous' | 'firm' | 'formal' | 'file';
 export const TONE_OF_STEP: Readonly<Record<ChasingStep, ToneRegister>> = {
@@ -52,7 +66,9 @@ export type BannedCategory =
   /** Formal notice and sanctions: banned before the firm steps. */
   | 'escalation'
   /** Court, lawyers, proceedings: banned before the formal notice. */
-  | 'court';
+  | 'court'
+  /** Counting reminders, hard deadlines: banned in friendly wording (`tone` friendly), whatever the step. */
+  | 'insistence';
 
 type TermList = Readonly<Record<Language, readonly string[]>>;
 
@@ -96,6 +112,12 @@ const COURT: TermList = {
   en: ['court', 'tribunal', 'injonction', 'order for payment', 'legal action', 'legal proceedings', 'proceedings', 'lawyer', 'solicitor', 'litigation', 'sue'],
 };
 
+/** A softened draft does not count the reminders nor set hard deadlines (the next step's date is given as a wish). */
+const INSISTENCE: TermList = {
+  fr: ['deuxième relance', 'troisième relance', 'dernière relance', 'au plus tard', 'impérativement', 'sans attendre', 'sans faute'],
+  en: ['second reminder', 'third reminder', 'at the latest', 'without fail', 'urgency', 'must insist'],
+};
+
 /** Words that make a sentence conditional: the court is what happens if the client does not pay. */
 const CONDITION: TermList = {
   fr: ['à défaut', 'faute de', 'sans règlement', 'si', "s'il", "en l'absence"],
@@ -110,8 +132,13 @@ const CONSUMER_FEES: TermList = {
 
 const FORMAL_NOTICE_WORDS: TermList = { fr: ['mise en demeure'], en: ['formal notice'] };
 
-/** The lists a register bans, in order, with their category. */
-function bannedLists(register: ToneRegister): Array<[BannedCategory, TermList]> {
+/** The lists a register bans, in order, with their category; friendly wording adds the insistence words. */
+function bannedLists(register: ToneRegister, tone: ChasingTone | null): Array<[BannedCategory, TermList]> {
+  const lists = registerLists(register);
+  return tone === 'friendly' ? [...lists, ['insistence', INSISTENCE]] : lists;
+}
+
+function registerLists(register: ToneRegister): Array<[BannedCategory, TermList]> {
   const always: Array<[BannedCategory, TermList]> = [
     ['threat', ALWAYS_BANNED.threat],
     ['pressure', ALWAYS_BANNED.pressure],
@@ -170,22 +197,24 @@ export interface ToneCheckInput {
   language: Language;
   /** Without facts, only the banned words are checked (and consumer fees when `clientKind` says so). */
   facts?: ToneFacts | null;
+  /** The tone of the wording (`DraftContext.tone` as rendered); friendly bans the insistence words. Default: none added. */
+  tone?: ChasingTone | null;
 }
 
 /**
  * The banned terms found in `text` for this step, as listed above; empty when the tone is right.
  * (Banned words only; `checkTone` also runs the required-content checks.)
  */
-export function toneViolations(text: string, step: ChasingStep, language: Language): string[] {
-  return bannedTermsIn(fold(text), TONE_OF_STEP[step], language).map(([term]) => term);
+export function toneViolations(text: string, step: ChasingStep, language: Language, tone: ChasingTone | null = null): string[] {
+  return bannedTermsIn(fold(text), TONE_OF_STEP[step], language, tone).map(([term]) => term);
 }
 
 /** Every tone rule on a rendered draft: banned words, court as a next step only, consumer fees, required content. */
-export function checkTone({ text, step, language, facts }: ToneCheckInput): ToneViolation[] {
+export function checkTone({ text, step, language, facts, tone }: ToneCheckInput): ToneViolation[] {
   const register = TONE_OF_STEP[step];
   const folded = fold(text);
   const masked = maskIdentities(folded, facts?.identities ?? []);
-  const violations: ToneViolation[] = bannedTermsIn(masked, register, language).map(([term, category]) => ({ code: 'banned_term', term, category }));
+  const violations: ToneViolation[] = bannedTermsIn(masked, register, language, tone ?? null).map(([term, category]) => ({ code: 'banned_term', term, category }));
   if (register === 'formal') {
     for (const term of courtOutsideCondition(masked, language)) violations.push({ code: 'court_not_as_next_step', term });
   }
@@ -197,10 +226,10 @@ export function checkTone({ text, step, language, facts }: ToneCheckInput): Tone
   return dedupe(violations);
 }
 
-function bannedTermsIn(folded: string, register: ToneRegister, language: Language): Array<[string, BannedCategory]> {
+function bannedTermsIn(folded: string, register: ToneRegister, language: Language, tone: ChasingTone | null): Array<[string, BannedCategory]> {
   const found: Array<[string, BannedCategory]> = [];
   const seen = new Set<string>();
-  for (const [category, list] of bannedLists(register)) {
+  for (const [category, list] of bannedLists(register, tone)) {
     for (const term of list[language]) {
       if (seen.has(term) || !termPattern(term).test(folded)) continue;
       seen.add(term);

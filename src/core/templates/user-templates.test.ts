@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_TEMPLATES, TONE_VARIANTS } from './defaults';
 import { renderDraft } from './render-draft';
 import { reviewTemplate } from './review';
 import { sampleContext } from './samples';
@@ -10,6 +10,7 @@ import {
   parseTemplateKey,
   resetTemplate,
   setTemplate,
+  templateKey,
   validateTemplate,
   type TemplateOverrides,
   type TemplateSlot,
@@ -77,6 +78,92 @@ describe('editing templates', () => {
     expect(loadOverrides(null)).toEqual({});
     expect(parseTemplateKey('formal_notice.en.subject')).toEqual({ step: 'formal_notice', language: 'en', part: 'subject' });
     expect(parseTemplateKey('formal_notice.en.subject.x')).toBeNull();
+  });
+});
+
+describe('editing the wording of a tone', () => {
+  const FRIENDLY: TemplateSlot = { step: 'second_reminder', language: 'fr', part: 'body', tone: 'friendly' };
+  const FRIENDLY_SUBJECT: TemplateSlot = { ...FRIENDLY, part: 'subject' };
+  const FIRM: TemplateSlot = { step: 'second_reminder', language: 'fr', part: 'body' };
+  const EDIT = `{{greeting}}
+
+Un petit mot amical au sujet {{of_invoice_ref}}.
+
+{{#if is_b2b}}
+Pour information : pénalités au taux annuel de {{penalty_rate}} et indemnité forfaitaire de {{fixed_indemnity}} par facture.
+{{/if}}
+
+{{signature}}`;
+
+  it('keys: the usual tone keeps the key it always had, another tone adds its name', () => {
+    expect(templateKey(FIRM)).toBe('second_reminder.fr.body');
+    expect(templateKey({ ...FIRM, tone: 'firm' })).toBe('second_reminder.fr.body');
+    expect(templateKey(FRIENDLY)).toBe('second_reminder.fr.friendly.body');
+    expect(templateKey({ step: 'call', language: 'en', part: 'voicemail', tone: 'firm' })).toBe('call.en.firm.voicemail');
+    expect(parseTemplateKey('second_reminder.fr.friendly.body')).toEqual(FRIENDLY);
+    expect(parseTemplateKey('first_reminder.en.firm.subject')).toEqual({ step: 'first_reminder', language: 'en', part: 'subject', tone: 'firm' });
+    expect(parseTemplateKey('second_reminder.fr.body')).toEqual(FIRM);
+    for (const key of [
+      'second_reminder.fr.firm.body', // the usual tone is never spelled out
+      'second_reminder.fr.formal.body', // no formal wording for a reminder
+      'pre_reminder.fr.firm.body', // the pre-reminder is friendly whatever the client
+      'formal_notice.en.friendly.subject',
+      'second_reminder.fr.angry.body',
+      'second_reminder.fr.friendly.voicemail',
+      'second_reminder.fr.friendly.body.x',
+      'second_reminder.friendly.fr.body',
+    ]) {
+      expect(parseTemplateKey(key), key).toBeNull();
+    }
+  });
+
+  it('an edit of a tone is saved under its own key, validated, rendered in that tone only, and reset on its own', () => {
+    let overrides = saved({}, FIRM, MY_BODY);
+    overrides = saved(overrides, FRIENDLY, EDIT);
+    expect(overrides).toEqual({ 'second_reminder.fr.body': MY_BODY, 'second_reminder.fr.friendly.body': EDIT });
+    expect(isEdited(overrides, FRIENDLY)).toBe(true);
+    expect(isEdited(overrides, FRIENDLY_SUBJECT)).toBe(false);
+    expect(effectiveTemplate(overrides, FRIENDLY_SUBJECT)).toBe(TONE_VARIANTS.fr.second_reminder?.friendly?.subject);
+
+    const friendly = renderDraft({ ...sampleContext('second_reminder', 'fr'), tone: 'friendly' }, { overrides });
+    expect(friendly.ok && friendly.draft.bodyText).toContain('Un petit mot amical au sujet de la facture n° F-2026-041.');
+    expect(friendly.ok && friendly.draft.edited).toEqual(['body']);
+    expect(friendly.ok && friendly.draft.toneViolations).toEqual([]);
+    const firm = renderDraft(sampleContext('second_reminder', 'fr'), { overrides });
+    expect(firm.ok && firm.draft.bodyText).toContain('Un petit mot au sujet de la facture n° F-2026-041.');
+
+    expect(saved(overrides, FRIENDLY, TONE_VARIANTS.fr.second_reminder?.friendly?.body ?? '')).toEqual({ 'second_reminder.fr.body': MY_BODY });
+    expect(resetTemplate(overrides, FRIENDLY)).toEqual({ 'second_reminder.fr.body': MY_BODY });
+    expect(resetTemplate(overrides, { step: 'second_reminder', language: 'fr', tone: 'friendly' })).toEqual({ 'second_reminder.fr.body': MY_BODY });
+    expect(resetTemplate(overrides, FIRM)).toEqual({ 'second_reminder.fr.friendly.body': EDIT });
+    expect(resetTemplate(overrides, { step: 'second_reminder', language: 'fr' })).toEqual({});
+    expect(effectiveTemplate(resetTemplate(overrides, FRIENDLY), FRIENDLY)).toBe(TONE_VARIANTS.fr.second_reminder?.friendly?.body);
+  });
+
+  it('refuses a broken edit of a tone, and never renders it', () => {
+    const result = setTemplate({}, FRIENDLY, 'Bonjour {{prenom}}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ code: 'unknown_variable', variable: 'prenom' });
+    const rendered = renderDraft({ ...sampleContext('second_reminder', 'fr'), tone: 'friendly' }, { overrides: { 'second_reminder.fr.friendly.body': '{{#if is_b2b}}' } });
+    expect(rendered).toMatchObject({ ok: false, reason: 'template_errors', errors: [{ step: 'second_reminder', language: 'fr', part: 'body', tone: 'friendly', code: 'unclosed_block' }] });
+    // A broken edit of another tone does not stop this one.
+    expect(renderDraft(sampleContext('second_reminder', 'fr'), { overrides: { 'second_reminder.fr.friendly.body': '{{#if is_b2b}}' } }).ok).toBe(true);
+    expect(() => setTemplate({}, { step: 'pre_reminder', language: 'fr', part: 'body', tone: 'firm' }, 'x')).toThrow(RangeError);
+  });
+
+  it('loads stored edits of tones, dropping keys that name no wording', () => {
+    expect(
+      loadOverrides({ 'second_reminder.fr.friendly.body': EDIT, 'second_reminder.fr.firm.body': 'x', 'pre_reminder.en.firm.body': 'x', 'call.fr.firm.voicemail': 'Bonjour', 'second_reminder.fr.body': MY_BODY }),
+    ).toEqual({ 'second_reminder.fr.friendly.body': EDIT, 'call.fr.firm.voicemail': 'Bonjour', 'second_reminder.fr.body': MY_BODY });
+  });
+
+  it('reviews an edit of a tone in that tone', () => {
+    const review = reviewTemplate(FRIENDLY_SUBJECT, 'Deuxième relance – {{invoice_label}}');
+    expect(review.errors).toEqual([]);
+    expect(review.previews.map((preview) => preview.tone)).toEqual(['friendly', 'friendly']);
+    expect(review.toneViolations).toEqual([{ code: 'banned_term', term: 'deuxième relance', category: 'insistence', clientKind: 'business' }]);
+    expect(reviewTemplate(FIRM, DEFAULT_TEMPLATES.fr.second_reminder.body).previews.map((preview) => preview.tone)).toEqual(['firm', 'firm']);
+    expect(reviewTemplate(FRIENDLY, TONE_VARIANTS.fr.second_reminder?.friendly?.body ?? '')).toMatchObject({ errors: [], toneViolations: [] });
   });
 });
 

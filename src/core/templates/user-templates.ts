@@ -4,10 +4,15 @@
  * did not edit it, and "reset" is simply removing the override. An override that does not compile
  * (unknown variable, unclosed block…) is refused when saved, and if one ever reaches the renderer
  * it gives an error result, never a half-rendered draft.
+ *
+ * Keys: "second_reminder.fr.body" is the step's usual tone (as before tones existed), and
+ * "second_reminder.fr.friendly.body" the wording of another tone the step has (`TONES_OF_STEP`).
+ * One key per template: the usual tone is never spelled out ("second_reminder.fr.firm.body" names
+ * nothing and is dropped on load), nor is a tone the step has no wording for.
  */
 import { isChasingStep, type ChasingStep } from '../chasing/steps';
 import type { Language } from '../model';
-import { defaultTemplate, templateParts, type TemplatePart } from './defaults';
+import { DEFAULT_TONE_OF_STEP, defaultTemplate, isDraftTone, resolveTone, templateParts, TONES_OF_STEP, type DraftTone, type TemplatePart } from './defaults';
 import { compileTemplate, type CompiledTemplate, type TemplateError } from './engine';
 import { TEMPLATE_VARIABLES } from './variables';
 
@@ -15,11 +20,13 @@ export interface TemplateSlot {
   step: ChasingStep;
   language: Language;
   part: TemplatePart;
+  /** The tone of the wording; omitted (or the step's usual tone): the base template. */
+  tone?: DraftTone;
 }
 
-export type TemplateKey = `${ChasingStep}.${Language}.${TemplatePart}`;
+export type TemplateKey = `${ChasingStep}.${Language}.${TemplatePart}` | `${ChasingStep}.${Language}.${DraftTone}.${TemplatePart}`;
 
-/** What to store: only edited parts, source text by key ("second_reminder.fr.body"). */
+/** What to store: only edited parts, source text by key ("second_reminder.fr.body", "second_reminder.fr.friendly.body"). */
 export type TemplateOverrides = Readonly<Partial<Record<TemplateKey, string>>>;
 
 /** A template error, with the part it was found in. */
@@ -27,21 +34,39 @@ export interface SlotTemplateError extends TemplateError {
   step: ChasingStep;
   language: Language;
   part: TemplatePart;
+  /** Set for a tone variant (not the step's usual tone). */
+  tone?: DraftTone;
 }
 
 /** Longest template accepted: far above any real letter, low enough to keep storage sane. */
 export const MAX_TEMPLATE_CHARS = 20_000;
 
-export function templateKey({ step, language, part }: TemplateSlot): TemplateKey {
-  return `${step}.${language}.${part}`;
+/** The key of a slot; the step's usual tone gives the three-part key. */
+export function templateKey({ step, language, part, tone }: TemplateSlot): TemplateKey {
+  return variantTone(step, tone) ? `${step}.${language}.${tone}.${part}` : `${step}.${language}.${part}`;
 }
 
-/** The slot of a stored key, or null for a key that names no template (dropped on load). */
+/**
+ * The slot of a stored key, or null for a key that names no template (dropped on load): an unknown
+ * step, language, tone or part, a tone the step has no wording for, or its usual tone spelled out.
+ */
 export function parseTemplateKey(key: string): TemplateSlot | null {
-  const [step, language, part, ...rest] = key.split('.');
-  if (rest.length > 0 || !isChasingStep(step) || (language !== 'fr' && language !== 'en')) return null;
+  const fields = key.split('.');
+  if (fields.length !== 3 && fields.length !== 4) return null;
+  const [step, language] = fields;
+  const part = fields[fields.length - 1];
+  const tone = fields.length === 4 ? fields[2] : undefined;
+  if (!isChasingStep(step) || (language !== 'fr' && language !== 'en')) return null;
   if (part !== 'subject' && part !== 'body' && part !== 'voicemail') return null;
-  return templateParts(step).includes(part) ? { step, language, part } : null;
+  if (!templateParts(step).includes(part)) return null;
+  if (tone === undefined) return { step, language, part };
+  if (!isDraftTone(tone) || !variantTone(step, tone)) return null;
+  return { step, language, part, tone };
+}
+
+/** Whether `tone` names wording of the step other than its usual tone. */
+function variantTone(step: ChasingStep, tone: DraftTone | undefined): tone is DraftTone {
+  return tone !== undefined && tone !== DEFAULT_TONE_OF_STEP[step] && TONES_OF_STEP[step].includes(tone);
 }
 
 /**
@@ -79,10 +104,16 @@ export function setTemplate(overrides: TemplateOverrides, slot: TemplateSlot, so
   return { ok: true, overrides: { ...overrides, [templateKey(slot)]: source } };
 }
 
-/** Back to the default: one part, or every part of the step in that language when `part` is omitted. */
+/**
+ * Back to the default. With `part`: that one template (of `tone`, default the usual tone). Without
+ * `part`: every part of `tone`, or when `tone` is omitted too, every part of every tone of the step
+ * in that language ("reset this step").
+ */
 export function resetTemplate(overrides: TemplateOverrides, slot: Omit<TemplateSlot, 'part'> & { part?: TemplatePart }): TemplateOverrides {
-  const parts = slot.part ? [slot.part] : templateParts(slot.step);
-  const drop = new Set<string>(parts.map((part) => templateKey({ step: slot.step, language: slot.language, part })));
+  const { step, language } = slot;
+  const tones: Array<DraftTone | undefined> = slot.part || slot.tone ? [slot.tone] : [...TONES_OF_STEP[step]];
+  const parts = slot.part ? [slot.part] : templateParts(step);
+  const drop = new Set<string>(tones.flatMap((tone) => parts.map((part) => templateKey({ step, language, part, ...(tone ? { tone } : {}) }))));
   return Object.fromEntries(Object.entries(overrides).filter(([key]) => !drop.has(key))) as TemplateOverrides;
 }
 
@@ -98,18 +129,23 @@ export function loadOverrides(stored: unknown): TemplateOverrides {
 }
 
 export type StepTemplatesResult =
-  | { ok: true; templates: Partial<Record<TemplatePart, CompiledTemplate>>; edited: TemplatePart[] }
+  | { ok: true; templates: Partial<Record<TemplatePart, CompiledTemplate>>; edited: TemplatePart[]; tone: DraftTone }
   | { ok: false; errors: SlotTemplateError[] };
 
 const compiledDefaults = new Map<TemplateKey, CompiledTemplate>();
 
-/** The compiled parts of one step in one language, overrides applied. */
-export function compileStepTemplates(step: ChasingStep, language: Language, overrides: TemplateOverrides = {}): StepTemplatesResult {
+/**
+ * The compiled parts of one step in one language and tone, overrides applied. A tone the step has
+ * no wording for gives its usual tone; `tone` in the result says which was used.
+ */
+export function compileStepTemplates(step: ChasingStep, language: Language, overrides: TemplateOverrides = {}, tone?: DraftTone | null): StepTemplatesResult {
+  const used = resolveTone(step, tone);
+  const variant = variantTone(step, used) ? { tone: used } : {};
   const templates: Partial<Record<TemplatePart, CompiledTemplate>> = {};
   const edited: TemplatePart[] = [];
   const errors: SlotTemplateError[] = [];
   for (const part of templateParts(step)) {
-    const slot = { step, language, part };
+    const slot: TemplateSlot = { step, language, part, ...variant };
     const key = templateKey(slot);
     const override = overrides[key];
     if (override === undefined) {
@@ -122,10 +158,10 @@ export function compileStepTemplates(step: ChasingStep, language: Language, over
       templates[part] = result.template;
       edited.push(part);
     } else {
-      errors.push(...problems.map((problem) => ({ ...problem, step, language, part })));
+      errors.push(...problems.map((problem) => ({ ...problem, step, language, part, ...variant })));
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, templates, edited };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, templates, edited, tone: used };
 }
 
 function compiledDefault(slot: TemplateSlot): CompiledTemplate {
@@ -139,7 +175,7 @@ function compiledDefault(slot: TemplateSlot): CompiledTemplate {
 }
 
 function requireDefault(slot: TemplateSlot): string {
-  const source = defaultTemplate(slot.step, slot.language, slot.part);
-  if (source === null) throw new RangeError(`the ${slot.step} step has no ${slot.part} template`);
+  const source = defaultTemplate(slot.step, slot.language, slot.part, slot.tone);
+  if (source === null) throw new RangeError(`the ${slot.step} step has no ${slot.part} template${slot.tone ? ` in the ${slot.tone} tone` : ''}`);
   return source;
 }

@@ -123,7 +123,24 @@ export const TEMPLATE_VARIABLES: readonly VariableSpec[] = [
   text('debtor_block', 'The client identity block: company, contact, address, SIREN'),
   text('court', 'The court for an injonction de payer, with its article ("le tribunal de commerce compétent")'),
   text('court_name', 'The court for an injonction de payer ("Tribunal de commerce")'),
+  flag('offer_payment_plan', 'True when the client has cash trouble (cause cash_trouble, or the ladder advises offering a payment plan): offer to spread the payment'),
+  flag('assume_oversight', 'True unless the cause is known to be something else than an oversight (cash trouble, bad faith): the draft may suppose a simple oversight'),
+  flag('cause_oversight', 'True when you know the delay is an oversight: say so and give the references again'),
 ];
+
+/** The ladder's advice code that adds the payment plan paragraph. */
+const OFFER_PAYMENT_PLAN = 'offer_payment_plan';
+
+/** What the cause and the ladder's advice change in a draft (see DraftContext.cause and .advice). */
+export function causeFlags(ctx: Pick<DraftContext, 'cause' | 'advice'>): { offerPaymentPlan: boolean; assumeOversight: boolean; causeOversight: boolean } {
+  const cause = ctx.cause ?? 'unknown';
+  const advice = Array.isArray(ctx.advice) ? ctx.advice : [];
+  return {
+    offerPaymentPlan: cause === 'cash_trouble' || advice.includes(OFFER_PAYMENT_PLAN),
+    assumeOversight: cause === 'oversight' || cause === 'unknown',
+    causeOversight: cause === 'oversight',
+  };
+}
 
 /** Facts the tone checker verifies a draft states (see tone.ts), formatted as the draft writes them. */
 export interface RequiredFacts {
@@ -193,6 +210,7 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
   const today = isValidIsoDate(ctx.today) ? ctx.today : null;
   if (today === null) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${ctx.today}"`);
   const consumer = ctx.client.kind === 'consumer';
+  const cause = causeFlags(ctx);
   const missing = new Set<MissingFactCode>();
 
   // Invoices.
@@ -431,6 +449,9 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
     debtor_block: phrases.identityBlock({ company, person: contact, personFormal, address: clientAddress, siren: siren(client.siren), phone: null, email: null, attention: true }),
     court: phrases.court(commercial),
     court_name: phrases.courtName(commercial),
+    offer_payment_plan: cause.offerPaymentPlan,
+    assume_oversight: cause.assumeOversight,
+    cause_oversight: cause.causeOversight,
   };
 
   const facts: RequiredFacts = {
