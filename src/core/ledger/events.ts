@@ -19,7 +19,40 @@ interface EventBase {
   day: IsoDate;
   /** Free text the user added. */
   note?: string;
+  /**
+   * Evidence chain (hash-chain.ts): the event's position in its invoice's chain (0, 1, 2…, in the
+   * order the events were appended), the previous event's hash (the genesis hash for seq 0) and
+   * this event's hash. Absent on events not chained yet (the skeleton's v1 records).
+   */
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
+
+/**
+ * The invoice's facts as they were when it was detected or tracked: with the `correction` events
+ * after it, the chain then covers the invoice's figures too (model.ts `factsFromLogbook`).
+ */
+export type InvoiceFactsSnapshot = Partial<Record<CorrectableField, string | number | null>>;
+
+/** The invoice fields a `correction` event may change (the user fixing what the engine read). */
+export const CORRECTABLE_FIELDS = [
+  'invoiceNumber',
+  'amount',
+  'amountExclTax',
+  'taxAmount',
+  'currency',
+  'issueDate',
+  'dueDate',
+  'serviceDate',
+  'terms',
+  'clientEmail',
+  'clientName',
+  'language',
+  'subject',
+] as const;
+
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 export type CallOutcome = 'answered' | 'no_answer' | 'voicemail';
 
@@ -32,8 +65,8 @@ export type EscalationRoute = 'business_mediator' | 'injonction_de_payer' | 'ref
 
 export type LedgerEvent = EventBase &
   (
-    | { kind: 'detected'; messageId?: string | null }
-    | { kind: 'tracked' }
+    | { kind: 'detected'; messageId?: string | null; facts?: InvoiceFactsSnapshot }
+    | { kind: 'tracked'; facts?: InvoiceFactsSnapshot }
     | { kind: 'reminder_drafted'; step: ChasingStep }
     /** The reminder was seen in the sent mail (the product never sends anything itself). */
     | { kind: 'reminder_sent'; step: ChasingStep; messageId?: string | null }

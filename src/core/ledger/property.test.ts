@@ -1,0 +1,224 @@
+/**
+ * Property tests: random invoices and logbooks from a seeded PRNG (the same every run), checked
+ * against invariants that must hold whatever happened to the invoice.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHASING_STEPS, type ClientFlag } from '../chasing';
+import { addDays } from '../dates';
+import type { IsoDate } from '../model';
+import { deriveInvoiceState, ledgerIndexKeys, type InvoiceState } from './derive';
+import type { EscalationRoute, LedgerEvent } from './events';
+import { CORRECTABLE_FIELDS } from './events';
+import { appendToChain, chainEvents, chainHeads, verifyChain, type ChainedEvent } from './hash-chain';
+import { CLIENT, SETTINGS, events, invoice, prng, type EventInput } from './ledger.test-support';
+import type { Client, LedgerInvoice } from './model';
+import { actionsDueToday, agingBuckets, badgeCount, daysSalesOutstanding, outstandingByCurrency } from './queries';
+import { checkEvent } from './validate';
+
+const SEEDS = 400;
+const ROUTES: EscalationRoute[] = ['business_mediator', 'injonction_de_payer', 'refere_provision', 'small_claims_procedure', 'collection_agency'];
+const FLAGS: ClientFlag[] = ['long_standing', 'key_account', 'known_difficulty'];
+
+interface Case {
+  invoice: LedgerInvoice;
+  client: Client;
+  logbook: LedgerEvent[];
+  today: IsoDate;
+}
+
+function randomCase(seed: number): Case {
+  const r = prng(seed);
+  const issueDate = addDays('2026-01-01', r.int(0, 90));
+  const amount = r.chance(0.1) ? null : r.int(1, 500_000) / 100;
+  const inv = invoice({
+    id: `inv-${seed}`,
+    invoiceNumber: `P-${seed}`,
+    amount,
+    currency: r.pick(['EUR', 'EUR', 'GBP']),
+    issueDate,
+    dueDate: r.chance(0.1) ? null : addDays(issueDate, r.pick([0, 15, 30, 45, 60])),
+    cause: r.chance(0.8) ? null : r.pick(['oversight', 'cash_trouble', 'dispute', 'bad_faith', 'unknown'] as const),
+  });
+  const client: Client = { ...CLIENT, b2b: r.chance(0.85), flags: FLAGS.filter(() => r.chance(0.15)) };
+  const ev = events(inv.id);
+  const some = () => r.int(1, Math.max(1, Math.round((amount ?? 1000) * 60))) / 100;
+  let day = issueDate;
+  const logbook: LedgerEvent[] = [ev(day, { kind: 'tracked' })];
+  const count = r.int(0, 25);
+  for (let i = 0; i < count; i += 1) {
+    // Mostly forward in time; sometimes an event logged for an earlier day.
+    day = addDays(day, r.chance(0.1) ? -r.int(1, 5) : r.int(0, 7));
+    const later = (max: number) => addDays(day, r.int(0, max));
+    const inputs: Array<() => EventInput> = [
+      () => ({ kind: 'reminder_drafted', step: r.pick(CHASING_STEPS) }),
+      () => ({ kind: 'reminder_sent', step: r.pick(CHASING_STEPS), messageId: r.chance(0.5) ? `m${i}` : null }),
+      () => ({
+        kind: 'call',
+        calledAt: `${day}T${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`,
+        who: 'Mme Petit',
+        outcome: r.pick(['answered', 'no_answer', 'voicemail'] as const),
+        nextCallDate: later(14),
+        ...(r.chance(0.4) ? { promisedDate: addDays(day, r.int(-2, 20)) } : {}),
+        ...(r.chance(0.3) ? { promisedAmount: some() } : {}),
+      }),
+      () => ({ kind: 'visit', who: 'M. Petit' }),
+      () => ({ kind: 'letter', registered: r.chance(0.5), ...(r.chance(0.7) ? { step: r.pick(CHASING_STEPS) } : {}) }),
+      () => ({ kind: 'promise', promisedDate: addDays(day, r.int(-2, 20)), ...(r.chance(0.5) ? { amount: some() } : {}) }),
+      () => ({ kind: 'partial_payment', amount: some(), paidOn: addDays(day, -r.int(0, 3)) }),
+      () => ({ kind: 'partial_payment', amount: some(), paidOn: addDays(day, -r.int(0, 3)) }),
+      () => ({ kind: 'payment', paidOn: addDays(day, -r.int(0, 3)), ...(r.chance(0.5) && amount !== null ? { amount } : {}) }),
+      () => ({ kind: 'dispute_opened', reason: 'quantity' }),
+      () => ({ kind: 'dispute_resolved', resolution: 'credit note' }),
+      () => ({
+        kind: 'payment_plan',
+        ...(r.chance(0.5) ? { deposit: { dueDate: day, amount: some() } } : {}),
+        instalments: Array.from({ length: r.int(1, 4) }, (_, n) => ({ dueDate: addDays(day, 15 * (n + 1)), amount: some() })),
+      }),
+      () => ({ kind: 'debt_acknowledged' }),
+      () => ({ kind: 'formal_notice', sentOn: day, deadline: later(15) }),
+      () => ({ kind: 'escalation', route: r.pick(ROUTES), filedOn: day }),
+      () => ({ kind: 'write_off', reason: 'gave up' }),
+      () => ({ kind: 'note', text: `note ${i}` }),
+      () => ({ kind: 'correction', field: r.pick(CORRECTABLE_FIELDS), from: null, to: 'x' }),
+    ];
+    // Closing events are rarer, so most logbooks stay open long enough to exercise the ladder.
+    const pick = r.chance(0.1) ? r.pick([inputs[8]!, inputs[15]!]) : r.pick([...inputs.slice(0, 8), ...inputs.slice(9, 15), ...inputs.slice(16)]);
+    logbook.push(ev(day, pick()));
+  }
+  const today = addDays(issueDate, r.int(0, 150));
+  return { invoice: inv, client, logbook, today };
+}
+
+const CASES = Array.from({ length: SEEDS }, (_, seed) => randomCase(seed + 1));
+const derive = (c: Case, logbook: readonly LedgerEvent[] = c.logbook): InvoiceState => deriveInvoiceState(c.invoice, logbook, SETTINGS, c.today, { client: c.client });
+
+describe(`${SEEDS} random logbooks`, () => {
+  it('the generator writes valid events (and the checks accept them unchanged)', () => {
+    for (const c of CASES) {
+      for (const event of c.logbook) {
+        const checked = checkEvent(event);
+        expect(checked.ok ? [] : checked.problems, `${c.invoice.id} ${event.kind}`).toEqual([]);
+      }
+    }
+  });
+
+  it('amounts: outstanding never negative, unknown only for an open invoice of unknown amount; closed owes nothing', () => {
+    for (const c of CASES) {
+      const s = derive(c);
+      const where = `${c.invoice.id} on ${c.today}`;
+      expect(s.outstanding === null || s.outstanding >= 0, where).toBe(true);
+      expect(s.balance === null || s.balance >= 0, where).toBe(true);
+      expect(s.received, where).toBeGreaterThanOrEqual(0);
+      expect(s.overpaid, where).toBeGreaterThanOrEqual(0);
+      expect(s.outstanding === null, where).toBe(s.open && c.invoice.amount === null);
+      if (!s.open) expect(s.outstanding, where).toBe(0);
+      if (s.outstanding !== null && c.invoice.amount !== null) expect(s.outstanding, where).toBeLessThanOrEqual(c.invoice.amount);
+      if (s.daysLate !== null) expect(s.daysLate, where).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('status: the ladder’s; paid ⇒ a payment day and no action at all', () => {
+    let paid = 0;
+    for (const c of CASES) {
+      const s = derive(c);
+      const where = `${c.invoice.id} on ${c.today}`;
+      expect(s.status, where).toBe(s.ladder.status);
+      expect(s.open, where).toBe(s.status !== 'paid' && s.status !== 'written_off');
+      if (s.status !== 'written_off' && c.invoice.amount !== null) expect(s.outstanding, where).toBe(s.ladder.outstanding);
+      if (s.status === 'paid') {
+        paid += 1;
+        expect(s.paidOn, where).not.toBeNull();
+        expect(s.ladder.today, where).toEqual([]);
+        expect(s.ladder.next, where).toBeNull();
+        expect(s.nextAction, where).toBeNull();
+        expect(actionsDueToday([s], c.today), where).toEqual([]);
+        expect(s.promisedDate, where).toBeNull();
+        expect(s.agreedCall, where).toBeNull();
+      }
+      if (!s.open) expect(badgeCount([s], c.today), where).toBe(0);
+    }
+    // The generator reaches every status often enough to matter.
+    expect(paid).toBeGreaterThan(SEEDS / 10);
+    const statuses = new Set(CASES.map((c) => derive(c).status));
+    expect([...statuses].sort()).toEqual(['disputed', 'due_soon', 'escalated', 'formal_notice_sent', 'no_due_date', 'not_due', 'on_plan', 'overdue', 'paid', 'promised', 'written_off']);
+  });
+
+  it('the order events are given in does not change the state', () => {
+    for (const c of CASES.slice(0, 150)) {
+      const r = prng(c.logbook.length * 7919 + 1);
+      const shuffled = [...c.logbook];
+      for (let i = shuffled.length - 1; i > 0; i -= 1) {
+        const j = r.int(0, i);
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      expect(derive(c, shuffled), c.invoice.id).toEqual(derive(c));
+    }
+  });
+
+  it('the store’s index keys agree with the derived state when no event is dated after today', () => {
+    for (const c of CASES) {
+      const s = derive(c);
+      if (s.futureEventCount > 0) continue;
+      const keys = ledgerIndexKeys(c.invoice, c.logbook);
+      expect(keys.open === 1, c.invoice.id).toBe(s.open);
+      expect(keys.openDueDate, c.invoice.id).toBe(s.open && c.invoice.dueDate !== null ? c.invoice.dueDate : undefined);
+    }
+  });
+
+  it('the chain verifies, and tampering with any one event breaks it at that event', () => {
+    for (const c of CASES) {
+      const chained = chainEvents(c.logbook);
+      expect(verifyChain(chained), c.invoice.id).toMatchObject({ ok: true });
+      const r = prng(chained.length * 104729 + 3);
+      const i = r.int(0, chained.length - 1);
+      const at = (list: LedgerEvent[], heads = false) => {
+        const verdict = verifyChain(list, heads ? { heads: chainHeads(chained) } : {});
+        return verdict.ok ? null : { index: verdict.first.index, problem: verdict.first.problem };
+      };
+      // Altered: a field changed, added, or the day moved.
+      const alter = r.pick([(e: LedgerEvent) => ({ ...e, note: 'edited' }), (e: LedgerEvent) => ({ ...e, day: addDays(e.day, 1) }), (e: LedgerEvent) => ({ ...e, at: `${e.day}T23:59:59.000Z` })]);
+      expect(at(chained.map((e, k) => (k === i ? alter(e) : e))), `${c.invoice.id} altered ${i}`).toEqual({ index: i, problem: 'altered' });
+      // Removed: caught at the event that took its place, or, for the last one, by the recorded head.
+      const removed = chained.filter((_, k) => k !== i);
+      if (i < chained.length - 1) expect(at(removed), `${c.invoice.id} removed ${i}`).toEqual({ index: i, problem: 'removed' });
+      else expect(at(removed, true), `${c.invoice.id} removed last`).toEqual({ index: removed.length, problem: 'truncated' });
+      // Inserted (a copy of another invoice's event, rebadged): caught where it stands.
+      const intruder = { ...chained[r.int(0, chained.length - 1)]!, text: 'inserted' } as LedgerEvent;
+      expect(at([...chained.slice(0, i), intruder, ...chained.slice(i)]), `${c.invoice.id} inserted ${i}`).toEqual({ index: i, problem: 'altered' });
+      // Inserted with a hash of its own, chained after the event before it: the intruder is named.
+      const forged = appendToChain(i === 0 ? null : (chained[i - 1] as ChainedEvent), { ...c.logbook[i]!, kind: 'note', text: 'backdated' } as LedgerEvent);
+      expect(at([...chained.slice(0, i), forged, ...chained.slice(i)]), `${c.invoice.id} forged ${i}`).toEqual({ index: i, problem: 'inserted' });
+      // Reordered: two neighbours swapped.
+      if (chained.length > 1) {
+        const j = Math.min(i, chained.length - 2);
+        const swapped = [...chained];
+        [swapped[j], swapped[j + 1]] = [swapped[j + 1]!, swapped[j]!];
+        expect(at(swapped), `${c.invoice.id} swapped ${j}`).toEqual({ index: j, problem: 'reordered' });
+      }
+    }
+  });
+
+  it('queries agree with each other on the whole random book', () => {
+    const byDay = new Map<IsoDate, InvoiceState[]>();
+    // Derive every invoice on one common day.
+    const today = '2026-04-15';
+    for (const c of CASES) {
+      const s = deriveInvoiceState(c.invoice, c.logbook, SETTINGS, today, { client: c.client });
+      byDay.set(today, [...(byDay.get(today) ?? []), s]);
+    }
+    const book = byDay.get(today)!;
+    const outstanding = outstandingByCurrency(book);
+    const aging = agingBuckets(book, today);
+    expect(aging.rows.map((row) => [row.currency, row.total])).toEqual(outstanding.byCurrency.map((t) => [t.currency, t.amount]));
+    for (const row of aging.rows) {
+      const sum = Object.values(row.buckets).reduce((total, bucket) => total + Math.round(bucket.amount * 100), 0);
+      expect(sum / 100).toBe(row.total);
+    }
+    expect(aging.unknownCount).toBe(outstanding.unknownCount);
+    const dso = daysSalesOutstanding(book, today);
+    for (const total of outstanding.byCurrency) expect(dso.rows.find((row) => row.currency === total.currency)?.receivables).toBe(total.amount);
+    const items = actionsDueToday(book, today);
+    expect(badgeCount(book, today)).toBeGreaterThanOrEqual(items.length);
+    expect(items.every((item) => book.find((s) => s.invoiceId === item.invoiceId)?.open)).toBe(true);
+  });
+});
