@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
+import { StorageError } from '../adapters/storage/errors';
 import { LedgerStore } from '../adapters/storage/ledger-store';
 import { RelanceDatabase } from '../adapters/storage/schema';
+import { verifyChain } from '../core/ledger';
 import type { InvoiceFacts, ThreadSnapshot } from '../core/model';
 import type { TabThreadState, WorkerToContent } from '../protocol/messages';
 import { classifySender, routeMessage, type MessageSender, type WorkerDeps } from './router';
@@ -62,6 +64,7 @@ function makeDeps(overrides: Partial<WorkerDeps> = {}) {
       return { ok: true, mode: 'reply' };
     },
     refreshBadge: vi.fn(async () => undefined),
+    storagePersistence: vi.fn(async () => 'granted' as const),
     broadcast: vi.fn(),
     log: () => undefined,
     ...overrides,
@@ -92,8 +95,11 @@ describe('routeMessage from the Gmail content script', () => {
     const { deps, db, sent } = makeDeps();
     const track = await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, gmailSender, deps);
     const draft = await routeMessage({ type: 'reminder/draft', invoiceId: 'x', tabId: 7 }, gmailSender, deps);
+    const persistence = await routeMessage({ type: 'storage/persistence' }, gmailSender, deps);
     expect(track).toEqual({ ok: false, error: 'invalid message' });
     expect(draft).toEqual({ ok: false, error: 'invalid message' });
+    expect(persistence).toEqual({ ok: false, error: 'invalid message' });
+    expect(deps.storagePersistence).not.toHaveBeenCalled();
     expect(await db.invoices.count()).toBe(0);
     expect(sent).toEqual([]);
   });
@@ -142,7 +148,12 @@ describe('routeMessage from extension pages', () => {
     expect(reply.value.draft.step).toBe('pre_reminder');
     expect(sent).toHaveLength(1);
     expect(sent[0]?.command.draft.to).toEqual(['compta@boulangerie-morel.fr']);
-    expect((await db.events.toArray()).map((e) => e.kind)).toEqual(['tracked', 'reminder_drafted']);
+    const logbook = await db.events.toArray();
+    expect(logbook.map((e) => [e.kind, e.seq])).toEqual([
+      ['tracked', 0],
+      ['reminder_drafted', 1],
+    ]);
+    expect(verifyChain(logbook).ok).toBe(true);
   });
 
   it('refuses to draft into a tab that shows another thread, and logs nothing', async () => {
@@ -164,5 +175,56 @@ describe('routeMessage from extension pages', () => {
     const reply = await routeMessage({ type: 'reminder/draft', invoiceId: tracked.value.invoice.id, tabId: 7 }, panelSender, deps);
     expect(reply).toEqual({ ok: false, error: 'compose_not_found: no reply button' });
     expect(await db.events.count()).toBe(1);
+  });
+
+  it('answers the panel with the ledger record: the invoice by its TrackedInvoice names, the v1 events and the chained logbook', async () => {
+    const { deps } = makeDeps();
+    await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps);
+    const reply = (await routeMessage({ type: 'invoice/list-for-thread', thread: threadRef }, panelSender, deps)) as {
+      ok: true;
+      value: Array<{ invoice: Record<string, unknown>; events: Array<{ kind: string }>; logbook: Array<{ kind: string; seq: number; hash: string }> }>;
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.value).toHaveLength(1);
+    const [record] = reply.value;
+    expect(record?.invoice).toMatchObject({
+      host: 'gmail',
+      threadId: snapshot.threadId,
+      account: snapshot.account,
+      invoiceNumber: 'F-2026-041',
+      clientEmail: 'compta@boulangerie-morel.fr',
+      dueDate: '2026-11-23',
+      clientId: 'email:compta@boulangerie-morel.fr',
+      source: 'detected',
+    });
+    expect(record?.invoice).not.toHaveProperty('open');
+    expect(record?.events.map((e) => e.kind)).toEqual(['tracked']);
+    expect(record?.logbook).toEqual([expect.objectContaining({ kind: 'tracked', seq: 0, hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+  });
+
+  it('reports whether storage is persistent', async () => {
+    const { deps } = makeDeps({ storagePersistence: vi.fn(async () => 'denied' as const) });
+    expect(await routeMessage({ type: 'storage/persistence' }, panelSender, deps)).toEqual({ ok: true, value: 'denied' });
+  });
+
+  it('passes a storage failure to the panel with its code and message, having written nothing', async () => {
+    const { deps, db } = makeDeps();
+    vi.spyOn(db.events, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const reply = await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps);
+    expect(reply).toEqual({ ok: false, code: 'quota_exceeded', error: new StorageError('quota_exceeded').message });
+    expect(await db.invoices.count()).toBe(0);
+    expect(await db.clients.count()).toBe(0);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('reports an invalid invoice without a storage code', async () => {
+    const { deps, db } = makeDeps();
+    const reply = (await routeMessage({ type: 'invoice/track', facts: { ...facts, amount: -1 }, thread: threadRef }, panelSender, deps)) as { ok: boolean; error: string; code?: string };
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(/amount/);
+    expect(reply.code).toBeUndefined();
+    expect(await db.invoices.count()).toBe(0);
   });
 });

@@ -11,15 +11,19 @@ import {
   parseContentMessage,
   type ContentToWorker,
   type InsertDraftResponse,
+  type InvoiceRecord,
   type PageReplies,
   type PageToWorker,
+  type StoragePersistence,
   type TabThreadState,
   type ThreadRef,
   type WorkerBroadcast,
   type WorkerReply,
   type WorkerToContent,
 } from '../protocol/messages';
+import { ledgerInvoiceFromV1 } from '../core/ledger';
 import type { InvoiceWithEvents, LedgerStore } from '../adapters/storage/ledger-store';
+import { StorageError } from '../adapters/storage/errors';
 
 export interface MessageSender {
   id?: string;
@@ -44,6 +48,8 @@ export interface WorkerDeps {
   openPanel(tabId: number): void;
   sendToTab(tabId: number, command: WorkerToContent): Promise<unknown>;
   refreshBadge(): Promise<unknown>;
+  /** Requests persistent storage if it can and says whether the ledger is kept (adapters/browser/persist.ts). */
+  storagePersistence(): Promise<StoragePersistence>;
   broadcast(message: WorkerBroadcast): void;
   log(message: string, detail?: unknown): void;
 }
@@ -129,7 +135,23 @@ function readThread(snapshot: ThreadSnapshot, deps: WorkerDeps): ThreadInvoice {
 function isPageMessage(raw: unknown): raw is PageToWorker {
   if (typeof raw !== 'object' || raw === null) return false;
   const type = (raw as { type?: unknown }).type;
-  return type === 'invoice/track' || type === 'invoice/list-for-thread' || type === 'reminder/draft';
+  return type === 'invoice/track' || type === 'invoice/list-for-thread' || type === 'reminder/draft' || type === 'storage/persistence';
+}
+
+/**
+ * A stored record as the panel reads it. Invoices reached through a thread always have host and
+ * thread id; one without (typed in, imported from a file) is not a thread's and is left out.
+ */
+export function toInvoiceRecord(record: InvoiceWithEvents): InvoiceRecord | null {
+  const { invoice, events, logbook } = record;
+  if (invoice.host === null || invoice.threadId === null) return null;
+  return { invoice: { ...invoice, host: invoice.host, threadId: invoice.threadId }, events, logbook };
+}
+
+/** The reply for a failed request: storage failures carry their code for the panel. */
+export function failure(error: unknown): { ok: false; error: string; code?: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof StorageError ? { ok: false, error: message, code: error.code } : { ok: false, error: message };
 }
 
 async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown> | undefined> {
@@ -138,14 +160,18 @@ async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<Worker
     switch (raw.type) {
       case 'invoice/track':
         return await trackInvoice(raw.facts, raw.thread, deps);
-      case 'invoice/list-for-thread':
-        return { ok: true, value: await deps.ledger.forThread(raw.thread.account, raw.thread.threadId) };
+      case 'invoice/list-for-thread': {
+        const records = await deps.ledger.forThread(raw.thread.account, raw.thread.threadId);
+        return { ok: true, value: records.map(toInvoiceRecord).filter((record): record is InvoiceRecord => record !== null) };
+      }
       case 'reminder/draft':
         return await draftReminder(raw.invoiceId, raw.tabId, deps);
+      case 'storage/persistence':
+        return { ok: true, value: await deps.storagePersistence() };
     }
   } catch (error) {
     deps.log(`${raw.type} failed`, error);
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return failure(error);
   }
 }
 
@@ -174,9 +200,10 @@ async function trackInvoice(facts: InvoiceFacts, thread: ThreadRef, deps: Worker
     subject: facts.subject,
     trackedAt: deps.now().toISOString(),
   };
-  const { record } = await deps.ledger.track(invoice, { at: invoice.trackedAt, day: await deps.today() });
+  const { record } = await deps.ledger.track(ledgerInvoiceFromV1(invoice), { at: invoice.trackedAt, day: await deps.today() });
   await afterLedgerWrite([invoice.id], deps);
-  return { ok: true, value: record };
+  const reply = toInvoiceRecord(record);
+  return reply ? { ok: true, value: reply } : { ok: false, error: 'the tracked invoice has no thread' };
 }
 
 function isInsertDraftResponse(value: unknown): value is InsertDraftResponse {
@@ -186,7 +213,8 @@ function isInsertDraftResponse(value: unknown): value is InsertDraftResponse {
 }
 
 async function draftReminder(invoiceId: string, tabId: number, deps: WorkerDeps): Promise<PageReplies['reminder/draft']> {
-  const record: InvoiceWithEvents | null = await deps.ledger.get(invoiceId);
+  const stored = await deps.ledger.get(invoiceId);
+  const record = stored ? toInvoiceRecord(stored) : null;
   if (!record) return { ok: false, error: 'unknown invoice' };
   const { invoice } = record;
   const shown = await deps.getTabThread(tabId);

@@ -6,6 +6,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../adapters/browser/ext';
 import { browserClock, nextDailyRefresh } from '../adapters/browser/clock';
 import { refreshBadge } from '../adapters/browser/badge';
+import { requestPersistentStorage } from '../adapters/browser/persist';
 import { forgetTab, getTabThread, setTabThread } from '../adapters/browser/tab-threads';
 import { LedgerStore } from '../adapters/storage/ledger-store';
 import { RelanceDatabase } from '../adapters/storage/schema';
@@ -34,6 +35,7 @@ const deps: WorkerDeps = {
   },
   sendToTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
   refreshBadge: updateBadge,
+  storagePersistence: () => requestPersistentStorage(),
   broadcast: (message: WorkerBroadcast) => {
     // No listener (panel closed) is normal: Chrome rejects with "Receiving end does not exist".
     browser.runtime.sendMessage(message).catch(() => undefined);
@@ -44,6 +46,13 @@ const deps: WorkerDeps = {
 // Returning undefined lets other listeners answer; a promise is the reply (webextension-polyfill).
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => routeMessage(raw, sender, deps));
 
+/** Asks the browser to keep the ledger under storage pressure (persist.ts); the answer is only logged here. */
+function requestPersistence(): void {
+  void requestPersistentStorage().then((state) => {
+    if (state !== 'granted') console.info(`Relance: persistent storage ${state}`);
+  });
+}
+
 function scheduleDailyRefresh(): void {
   chrome.alarms.create(DAILY_ALARM, { when: nextDailyRefresh(new Date()), periodInMinutes: 24 * 60 });
 }
@@ -53,12 +62,14 @@ browser.runtime.onInstalled.addListener(() => {
   chrome.sidePanel.setOptions({ enabled: false }).catch(() => undefined);
   chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   scheduleDailyRefresh();
+  requestPersistence();
   void updateBadge();
 });
 
 browser.runtime.onStartup.addListener(() => {
   // Alarms survive restarts, but a day may have passed while the browser was closed.
   scheduleDailyRefresh();
+  requestPersistence();
   void updateBadge();
 });
 

@@ -17,6 +17,7 @@ import type {
   TrackedInvoice,
 } from '../core/model';
 import type { ThreadInvoice } from '../core/thread-invoice';
+import type { LedgerEvent, LedgerInvoice } from '../core/ledger';
 import { isChasingStep } from '../core/chasing/steps';
 
 // ---------------------------------------------------------------------------------------------
@@ -55,15 +56,35 @@ export interface ThreadRef {
 export type PageToWorker =
   | { type: 'invoice/track'; facts: InvoiceFacts; thread: ThreadRef }
   | { type: 'invoice/list-for-thread'; thread: ThreadRef }
-  | { type: 'reminder/draft'; invoiceId: string; tabId: number };
+  | { type: 'reminder/draft'; invoiceId: string; tabId: number }
+  | { type: 'storage/persistence' };
+
+/**
+ * A ledger invoice reached through its mailbox thread (host and thread id known). LedgerInvoice
+ * keeps every TrackedInvoice field under the same name, so it reads as one.
+ */
+export type ThreadLedgerInvoice = LedgerInvoice & Pick<TrackedInvoice, 'host' | 'threadId'>;
 
 export interface InvoiceRecord {
-  invoice: TrackedInvoice;
-  /** Newest first. */
+  invoice: ThreadLedgerInvoice;
+  /** The `tracked` and `reminder_drafted` entries as v1 LogEvents, newest first (what the panel shows). */
   events: LogEvent[];
+  /** The whole logbook in chain order (seq 0 first), with its hashes. */
+  logbook: LedgerEvent[];
 }
 
-export type WorkerReply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A failed request: `error` is an English message the panel may show; `code` is set for storage
+ * failures (src/adapters/storage/errors.ts `StorageErrorCode`: quota_exceeded, upgrade_blocked,
+ * upgrade_failed, version_too_new, conflict, unknown).
+ */
+export type WorkerReply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
+
+/**
+ * Whether the browser keeps Relance's storage under pressure instead of evicting it:
+ * granted (persistent), denied (best-effort: may be evicted), unsupported (no such API).
+ */
+export type StoragePersistence = 'granted' | 'denied' | 'unsupported';
 
 export interface DraftReminderResult {
   draft: ReminderDraft;
@@ -75,6 +96,7 @@ export interface PageReplies {
   'invoice/track': WorkerReply<InvoiceRecord>;
   'invoice/list-for-thread': WorkerReply<InvoiceRecord[]>;
   'reminder/draft': WorkerReply<DraftReminderResult>;
+  'storage/persistence': WorkerReply<StoragePersistence>;
 }
 
 /** Broadcast by the worker to extension pages after any ledger write. */

@@ -1,84 +1,492 @@
 /**
- * The ledger's storage port over Dexie: the only code that writes invoices and logbook events.
- * Writes are transactions, so an interrupted write leaves nothing half-done.
+ * The ledger's storage port over Dexie (schema v2): the only code that writes invoices, clients,
+ * logbook events, settings and templates. The pure rules are src/core/ledger's; this file loads
+ * records by index, checks what it writes, and chains the logbook.
+ *
+ * - Every write is ONE transaction: an interrupted write (quota, crash, tab closed) leaves nothing
+ *   half-done. An append reads the chain's last event, appends after it and refreshes the
+ *   invoice's index keys (`open`, `openDueDate`) in the same transaction.
+ * - Several writers (the service worker, panels, two Gmail tabs, each with its own connection):
+ *   IndexedDB runs read-write transactions whose scopes overlap one after the other, across every
+ *   connection to the database, so "read the last event, add the next" cannot interleave with
+ *   another append. The unique `[invoiceId+seq]` index is the storage-level guarantee behind it:
+ *   should a writer ever compute its place outside such a transaction (a stale read, another
+ *   build), the add fails with ConstraintError instead of forking the chain, the transaction rolls
+ *   back, and the store retries it from a fresh read (up to `maxAttempts`, then `conflict`).
+ * - Failures of the storage itself are `StorageError`s with a code (errors.ts); invalid records
+ *   are `LedgerValidationError`s listing every problem; neither writes anything.
  */
-import type { IsoDate, LogEvent, LogEventKind, ReminderStep, TrackedInvoice } from '../../core/model';
-import type { RelanceDatabase } from './schema';
+import {
+  appendToChain,
+  checkClient,
+  checkEvent,
+  checkInvoice,
+  checkSettings,
+  checkUserTemplates,
+  correctInvoice,
+  DEFAULT_LEDGER_SETTINGS,
+  factOf,
+  factsMismatches,
+  factsSnapshot,
+  isCorrectableField,
+  LedgerValidationError,
+  ledgerIndexKeys,
+  ledgerInvoiceFromV1,
+  orThrow,
+  verifyChain,
+  type ChainedEvent,
+  type ChainVerdict,
+  type Client,
+  type CorrectableField,
+  type FactValue,
+  type LedgerEvent,
+  type LedgerInvoice,
+  type LedgerSettings,
+  type UserTemplates,
+} from '../../core/ledger';
+import type { IsoDate, LogEvent, TrackedInvoice } from '../../core/model';
+import { isConstraintError, StorageError, toStorageError } from './errors';
+import type { RelanceDatabase, StoredInvoice } from './schema';
 
-export interface InvoiceWithEvents {
-  invoice: TrackedInvoice;
-  /** Newest first. */
+/** An invoice and its whole logbook, in chain order (seq 0 first). */
+export interface LedgerRecord {
+  invoice: LedgerInvoice;
+  logbook: ChainedEvent[];
+}
+
+/** What the router and the panel read today: the record plus the logbook as the v1 panel shows it. */
+export interface InvoiceWithEvents extends LedgerRecord {
+  /** The `tracked` and `reminder_drafted` entries as v1 `LogEvent`s, newest first. */
   events: LogEvent[];
 }
 
-export interface EventInput {
-  kind: LogEventKind;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event to append: any logbook event; the store sets its invoice and its place in the chain. */
+export type EventInput = DistributiveOmit<LedgerEvent, 'invoiceId' | 'id' | 'seq' | 'prevHash' | 'hash'>;
+
+export interface When {
+  /** ISO 8601 instant. */
   at: string;
+  /** The local calendar day it counts for. */
   day: IsoDate;
-  step?: ReminderStep;
+}
+
+export interface InvoiceVerdict {
+  chain: ChainVerdict;
+  /** Fields where the invoice disagrees with its logbook's snapshot and corrections. */
+  facts: ReturnType<typeof factsMismatches>;
+}
+
+/**
+ * Everything the ledger holds: what a backup exports and an import replaces. The same shape as
+ * src/core/ledger/backup.ts `LedgerSnapshot`, so either is passed for the other.
+ */
+export interface LedgerContents {
+  /** The defaults when never saved. */
+  settings: LedgerSettings;
+  /** Empty when never saved. */
+  templates: UserTemplates;
+  clients: readonly Client[];
+  invoices: readonly LedgerInvoice[];
+  /** Every chained event (`seq`, `prevHash`, `hash`), in any order; `exportAll` gives each invoice's in chain order. */
+  events: readonly LedgerEvent[];
+}
+
+export interface LedgerStoreOptions {
+  /** Attempts of a write refused by a unique index (a chain fork) before `conflict`. */
+  maxAttempts?: number;
+}
+
+/** The ledger invoice without its index keys. */
+export function ledgerInvoiceOf(stored: StoredInvoice): LedgerInvoice {
+  const { open: _open, openDueDate: _openDueDate, ...invoice } = stored;
+  return invoice;
+}
+
+/** The logbook as the v1 panel and badge read it: its two kinds, newest first. */
+export function v1LogEvents(logbook: readonly LedgerEvent[]): LogEvent[] {
+  const events: LogEvent[] = [];
+  for (const event of logbook) {
+    const base = { ...(event.id === undefined ? {} : { id: event.id }), invoiceId: event.invoiceId, at: event.at, day: event.day };
+    if (event.kind === 'tracked') events.push({ ...base, kind: 'tracked' });
+    else if (event.kind === 'reminder_drafted') events.push({ ...base, kind: 'reminder_drafted', step: event.step });
+  }
+  return events.sort((a, b) => (a.at === b.at ? (b.id ?? 0) - (a.id ?? 0) : a.at < b.at ? 1 : -1));
+}
+
+/** A new client for an invoice whose address no client has. */
+function newClient(invoice: LedgerInvoice, createdAt: string): Client {
+  const email = invoice.clientEmail.trim().toLowerCase();
+  return {
+    id: invoice.clientId,
+    name: invoice.clientName?.trim() || email || invoice.clientId,
+    emails: email ? [email] : [],
+    phone: null,
+    language: invoice.language,
+    country: null,
+    b2b: true,
+    flags: [],
+    notes: '',
+    chasing: null,
+    jurisdiction: null,
+    createdAt,
+  };
 }
 
 export class LedgerStore {
-  constructor(private readonly db: RelanceDatabase) {}
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly db: RelanceDatabase,
+    options: LedgerStoreOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+  }
+
+  // ---- writes ---------------------------------------------------------------------------------
 
   /**
-   * Stores the invoice if it is new and logs "tracked" once. Tracking an invoice already tracked
-   * returns it unchanged (idempotent: two Gmail tabs may both ask).
+   * Stores the invoice if it is new, with its client when no client has its address, and logs
+   * `tracked` once, carrying the facts snapshot (so the chain vouches for the figures). Tracking an
+   * invoice already tracked returns it unchanged (idempotent: two Gmail tabs may both ask).
+   * A v1 `TrackedInvoice` is taken as `ledgerInvoiceFromV1` maps it.
    */
-  async track(invoice: TrackedInvoice, when: { at: string; day: IsoDate }): Promise<{ record: InvoiceWithEvents; created: boolean }> {
-    return this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
-      const existing = await this.db.invoices.get(invoice.id);
-      if (!existing) {
-        await this.db.invoices.add(invoice);
-        await this.db.events.add({ invoiceId: invoice.id, kind: 'tracked', at: when.at, day: when.day });
-      }
-      const record = await this.get(invoice.id);
-      if (!record) throw new Error(`invoice ${invoice.id} vanished inside its own transaction`);
-      return { record, created: !existing };
+  async track(input: LedgerInvoice | TrackedInvoice, when: When): Promise<{ record: InvoiceWithEvents; created: boolean }> {
+    const given = 'clientId' in input ? ledgerInvoiceOf(input as StoredInvoice) : ledgerInvoiceFromV1(input);
+    const checked = orThrow('invoice', checkInvoice(given));
+    return this.write(() =>
+      this.db.transaction('rw', [this.db.invoices, this.db.events, this.db.clients], async () => {
+        const existing = await this.db.invoices.get(checked.id);
+        if (existing) return { record: await this.load(existing), created: false };
+        const invoice: LedgerInvoice = { ...checked, clientId: await this.clientFor(checked, when.at) };
+        const tracked = orThrow('event', checkEvent({ kind: 'tracked', invoiceId: invoice.id, at: when.at, day: when.day, facts: factsSnapshot(invoice) }));
+        const logbook = await this.appendInTransaction(invoice.id, tracked);
+        await this.db.invoices.add({ ...invoice, ...ledgerIndexKeys(invoice, logbook) });
+        return { record: withEvents({ invoice, logbook }), created: true };
+      }),
+    );
+  }
+
+  /** Appends a checked event to the invoice's chain; returns it with its id, seq and hashes. */
+  async appendEvent(invoiceId: string, input: EventInput): Promise<ChainedEvent> {
+    const { id: _id, seq: _seq, prevHash: _prev, hash: _hash, ...fields } = input as LedgerEvent;
+    const event = orThrow('event', checkEvent({ ...fields, invoiceId }));
+    return this.write(() =>
+      this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+        const stored = await this.db.invoices.get(invoiceId);
+        if (!stored) throw new Error(`unknown invoice ${invoiceId}`);
+        const logbook = await this.appendInTransaction(invoiceId, event);
+        await this.refreshIndexKeys(stored, ledgerInvoiceOf(stored), logbook);
+        return logbook[logbook.length - 1]!;
+      }),
+    );
+  }
+
+  /**
+   * Corrects one fact of an invoice (the user fixing what the engine read): the new value and its
+   * `correction` event (from, to) in one transaction, index keys refreshed (a new due date moves
+   * the invoice in the due-date index). The value is checked and normalised as `checkInvoice` does
+   * (a problem with the corrected field refuses it). No change, no event (`event: null`).
+   */
+  async correct(invoiceId: string, field: CorrectableField | string, value: FactValue, when: When): Promise<{ record: InvoiceWithEvents; event: ChainedEvent | null }> {
+    if (!isCorrectableField(field)) throw new LedgerValidationError('correction', [{ field: 'field', code: 'unknown_value', message: `${field} cannot be corrected` }]);
+    return this.write(() =>
+      this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+        const stored = await this.db.invoices.get(invoiceId);
+        if (!stored) throw new Error(`unknown invoice ${invoiceId}`);
+        const invoice = ledgerInvoiceOf(stored);
+        const draft = correctInvoice(invoice, field, value, when);
+        if (!draft) return { record: await this.load(stored), event: null };
+        const checked = checkInvoice(draft.invoice);
+        // Only the corrected field's problems refuse it: an old record's other fields stay as they are.
+        const own = checked.ok ? [] : checked.problems.filter((problem) => problem.field === field || problem.field.startsWith(`${field}.`));
+        if (own.length > 0) throw new LedgerValidationError('correction', own);
+        const change = correctInvoice(invoice, field, checked.ok ? factOf(checked.value, field) : value, when);
+        if (!change) return { record: await this.load(stored), event: null };
+        const logbook = await this.appendInTransaction(invoiceId, orThrow('event', checkEvent(change.event)));
+        await this.db.invoices.put({ ...change.invoice, ...ledgerIndexKeys(change.invoice, logbook) });
+        return { record: withEvents({ invoice: change.invoice, logbook }), event: logbook[logbook.length - 1]! };
+      }),
+    );
+  }
+
+  /** Creates or replaces a client (checked and normalised). */
+  async putClient(value: unknown): Promise<Client> {
+    const client = orThrow('client', checkClient(value));
+    return this.write(async () => {
+      await this.db.clients.put(client);
+      return client;
     });
   }
 
-  async appendEvent(invoiceId: string, event: EventInput): Promise<LogEvent> {
-    return this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
-      if (!(await this.db.invoices.get(invoiceId))) throw new Error(`unknown invoice ${invoiceId}`);
-      const entry: LogEvent = { invoiceId, ...event };
-      entry.id = await this.db.events.add(entry);
-      return entry;
+  /** Replaces the user's settings (checked and normalised); returns what was stored. */
+  async putSettings(value: unknown): Promise<LedgerSettings> {
+    const settings = orThrow('settings', checkSettings(value));
+    return this.write(async () => {
+      await this.db.meta.put({ key: 'settings', value: settings });
+      return settings;
     });
+  }
+
+  /** Replaces the user's edited templates (shape checked; see `checkUserTemplates`). */
+  async putTemplates(value: unknown): Promise<UserTemplates> {
+    const templates = orThrow('templates', checkUserTemplates(value));
+    return this.write(async () => {
+      await this.db.meta.put({ key: 'templates', value: templates });
+      return templates;
+    });
+  }
+
+  /**
+   * Replaces the whole ledger (a backup import) in ONE transaction: either every record of
+   * `contents` is stored or, on any failure (quota, a refused record), the previous ledger stays
+   * exactly as it was. The caller checks the records (validate.ts `check*`); the store refuses
+   * contents whose chains do not verify or whose events name an unknown invoice, and recomputes
+   * the index keys. Events get new storage ids, added in the order given.
+   */
+  async replaceAll(contents: LedgerContents): Promise<void> {
+    const invoiceIds = new Set(contents.invoices.map((invoice) => invoice.id));
+    const clientIds = new Set(contents.clients.map((client) => client.id));
+    if (invoiceIds.size !== contents.invoices.length || clientIds.size !== contents.clients.length) {
+      throw new LedgerValidationError('ledger', [{ field: invoiceIds.size !== contents.invoices.length ? 'invoices' : 'clients', code: 'inconsistent', message: 'two records have the same id' }]);
+    }
+    const stranger = contents.events.find((event) => !invoiceIds.has(event.invoiceId));
+    if (stranger) throw new LedgerValidationError('ledger', [{ field: 'events', code: 'inconsistent', message: `an event names invoice ${stranger.invoiceId}, which is not in the ledger` }]);
+    // Each invoice's events by their place in its chain (stable: equal places stay as given, and fail the check).
+    const byInvoice = groupByInvoice(contents.events);
+    for (const list of byInvoice.values()) list.sort((a, b) => (a.seq ?? -1) - (b.seq ?? -1));
+    const ordered = [...byInvoice.values()].flat();
+    const verdict = verifyChain(ordered);
+    if (!verdict.ok) throw new LedgerValidationError('ledger', [{ field: 'events', code: 'inconsistent', message: verdict.first.message }]);
+    const invoices = contents.invoices.map((invoice): StoredInvoice => {
+      const plain = ledgerInvoiceOf(invoice as StoredInvoice);
+      return { ...plain, ...ledgerIndexKeys(plain, byInvoice.get(plain.id) ?? []) };
+    });
+    // Verified above: every event is chained. New storage ids, in chain order.
+    const events = ordered.map(({ id: _id, ...event }) => event as ChainedEvent);
+    await this.write(
+      () =>
+        this.db.transaction('rw', [this.db.invoices, this.db.events, this.db.clients, this.db.meta], async () => {
+          await Promise.all([this.db.invoices.clear(), this.db.events.clear(), this.db.clients.clear(), this.db.meta.clear()]);
+          await this.db.clients.bulkAdd([...contents.clients]);
+          await this.db.invoices.bulkAdd(invoices);
+          await this.db.events.bulkAdd(events);
+          await this.db.meta.bulkPut([
+            { key: 'settings', value: contents.settings },
+            { key: 'templates', value: contents.templates },
+          ]);
+        }),
+      { retry: false },
+    );
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  /** The whole ledger from one consistent read (a backup export): events in chain order per invoice. */
+  async exportAll(): Promise<LedgerContents> {
+    return this.read(() =>
+      this.db.transaction('r', [this.db.invoices, this.db.events, this.db.clients, this.db.meta], async () => {
+        const [invoices, events, clients, settings, templates] = await Promise.all([
+          this.db.invoices.toArray(),
+          this.db.events.orderBy('[invoiceId+seq]').toArray(),
+          this.db.clients.toArray(),
+          this.db.meta.get('settings'),
+          this.db.meta.get('templates'),
+        ]);
+        return {
+          settings: settings?.key === 'settings' ? settings.value : defaultSettings(),
+          templates: templates?.key === 'templates' ? templates.value : {},
+          clients,
+          invoices: invoices.map(ledgerInvoiceOf),
+          events,
+        };
+      }),
+    );
   }
 
   async get(invoiceId: string): Promise<InvoiceWithEvents | null> {
-    const invoice = await this.db.invoices.get(invoiceId);
-    if (!invoice) return null;
-    return { invoice, events: await this.eventsOf(invoiceId) };
+    return this.read(() =>
+      this.db.transaction('r', this.db.invoices, this.db.events, async () => {
+        const stored = await this.db.invoices.get(invoiceId);
+        return stored ? this.load(stored) : null;
+      }),
+    );
   }
 
   async forThread(account: string | null, threadId: string): Promise<InvoiceWithEvents[]> {
-    // account may be null (Gmail did not show it): IndexedDB cannot index null, so filter.
-    const invoices =
-      account === null
-        ? await this.db.invoices.filter((i) => i.account === null && i.threadId === threadId).toArray()
-        : await this.db.invoices.where('[account+threadId]').equals([account, threadId]).toArray();
-    return Promise.all(invoices.map(async (invoice) => ({ invoice, events: await this.eventsOf(invoice.id) })));
+    return this.read(() =>
+      this.db.transaction('r', this.db.invoices, this.db.events, async () => {
+        // account may be null (Gmail did not show it): IndexedDB cannot index null, so filter.
+        const stored =
+          account === null
+            ? await this.db.invoices.filter((i) => i.account === null && i.threadId === threadId).toArray()
+            : await this.db.invoices.where('[account+threadId]').equals([account, threadId]).toArray();
+        return Promise.all(stored.map((invoice) => this.load(invoice)));
+      }),
+    );
   }
 
+  /** Every invoice with its logbook (the v1 badge reads this; prefer the indexed queries below). */
   async all(): Promise<InvoiceWithEvents[]> {
-    const [invoices, events] = await Promise.all([this.db.invoices.toArray(), this.db.events.toArray()]);
-    const byInvoice = new Map<string, LogEvent[]>();
-    for (const event of events) {
-      const list = byInvoice.get(event.invoiceId) ?? [];
-      list.push(event);
-      byInvoice.set(event.invoiceId, list);
-    }
-    return invoices.map((invoice) => ({ invoice, events: newestFirst(byInvoice.get(invoice.id) ?? []) }));
+    return this.read(() =>
+      this.db.transaction('r', this.db.invoices, this.db.events, async () => {
+        const [stored, events] = await Promise.all([this.db.invoices.toArray(), this.db.events.toArray()]);
+        const byInvoice = groupByInvoice(events);
+        return stored.map((invoice) => withEvents({ invoice: ledgerInvoiceOf(invoice), logbook: (byInvoice.get(invoice.id) ?? []).sort((a, b) => a.seq - b.seq) }));
+      }),
+    );
   }
 
-  private async eventsOf(invoiceId: string): Promise<LogEvent[]> {
-    const events = await this.db.events.where('[invoiceId+at]').between([invoiceId, ''], [invoiceId, '\uffff']).toArray();
-    return newestFirst(events);
+  /** Open invoices due on `today` (index `openDueDate`). */
+  dueToday(today: IsoDate): Promise<LedgerRecord[]> {
+    return this.records(() => this.db.invoices.where('openDueDate').equals(today).toArray());
+  }
+
+  /** Open invoices due before `today` (index `openDueDate`). */
+  overdue(today: IsoDate): Promise<LedgerRecord[]> {
+    return this.records(() => this.db.invoices.where('openDueDate').below(today).toArray());
+  }
+
+  /** Invoices neither paid nor written off (index `open`): badge, actions, outstanding, aging. */
+  openInvoices(): Promise<LedgerRecord[]> {
+    return this.records(() => this.db.invoices.where('open').equals(1).toArray());
+  }
+
+  /** One client's invoices, open or closed (index `clientId`). */
+  clientInvoices(clientId: string): Promise<LedgerRecord[]> {
+    return this.records(() => this.db.invoices.where('clientId').equals(clientId).toArray());
+  }
+
+  /** Invoices issued between two days, both included (index `issueDate`): the DSO's sales. */
+  issuedBetween(from: IsoDate, to: IsoDate): Promise<LedgerRecord[]> {
+    return this.records(() => this.db.invoices.where('issueDate').between(from, to, true, true).toArray());
+  }
+
+  async getClient(id: string): Promise<Client | null> {
+    return this.read(async () => (await this.db.clients.get(id)) ?? null);
+  }
+
+  /** The client one of whose addresses is `email` (index `*emails`). */
+  async clientByEmail(email: string): Promise<Client | null> {
+    return this.read(async () => (await this.db.clients.where('emails').equals(email.trim().toLowerCase()).first()) ?? null);
+  }
+
+  /** The clients of these ids that exist (e.g. the clients of the open invoices). */
+  async getClients(ids: readonly string[]): Promise<Client[]> {
+    return this.read(async () => (await this.db.clients.bulkGet([...new Set(ids)])).filter((client): client is Client => client !== undefined));
+  }
+
+  /** The user's settings, the defaults until saved. */
+  async getSettings(): Promise<LedgerSettings> {
+    return this.read(async () => {
+      const record = await this.db.meta.get('settings');
+      return record?.key === 'settings' ? record.value : defaultSettings();
+    });
+  }
+
+  /** The user's edited templates, empty until saved. */
+  async getTemplates(): Promise<UserTemplates> {
+    return this.read(async () => {
+      const record = await this.db.meta.get('templates');
+      return record?.key === 'templates' ? record.value : {};
+    });
+  }
+
+  /**
+   * Checks an invoice's evidence: its chain (`verifyChain`, from one consistent read) and whether
+   * the invoice agrees with what its logbook vouches for. Null for an unknown invoice.
+   */
+  async verify(invoiceId: string): Promise<InvoiceVerdict | null> {
+    const record = await this.get(invoiceId);
+    if (!record) return null;
+    return { chain: verifyChain(record.logbook), facts: factsMismatches(record.invoice, record.logbook) };
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  /** Opens, runs, retries a write refused by a unique index, and types storage failures. */
+  private async write<T>(operation: () => Promise<T>, { retry = true }: { retry?: boolean } = {}): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.db.ready();
+        return await operation();
+      } catch (error) {
+        if (retry && isConstraintError(error) && !(error instanceof StorageError)) {
+          if (attempt < this.maxAttempts) continue;
+          throw new StorageError('conflict', `${this.maxAttempts} attempts`, error);
+        }
+        throw toStorageError(error) ?? error;
+      }
+    }
+  }
+
+  private async read<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      await this.db.ready();
+      return await operation();
+    } catch (error) {
+      throw toStorageError(error) ?? error;
+    }
+  }
+
+  private records(select: () => Promise<StoredInvoice[]>): Promise<LedgerRecord[]> {
+    return this.read(() =>
+      this.db.transaction('r', this.db.invoices, this.db.events, async () => {
+        const stored = await select();
+        return Promise.all(stored.map(async (invoice) => ({ invoice: ledgerInvoiceOf(invoice), logbook: await this.chainOf(invoice.id) })));
+      }),
+    );
+  }
+
+  /** One invoice's chain in order (inside the caller's transaction). */
+  private chainOf(invoiceId: string): Promise<ChainedEvent[]> {
+    return this.db.events.where('[invoiceId+seq]').between([invoiceId, -Infinity], [invoiceId, Infinity], true, true).toArray();
+  }
+
+  private async load(stored: StoredInvoice): Promise<InvoiceWithEvents> {
+    return withEvents({ invoice: ledgerInvoiceOf(stored), logbook: await this.chainOf(stored.id) });
+  }
+
+  /** Appends after the chain's last event (inside the caller's read-write transaction); returns the whole chain. */
+  private async appendInTransaction(invoiceId: string, event: LedgerEvent): Promise<ChainedEvent[]> {
+    const chain = await this.chainOf(invoiceId);
+    const chained = appendToChain(chain[chain.length - 1] ?? null, event);
+    chained.id = await this.db.events.add(chained);
+    return [...chain, chained];
+  }
+
+  private async refreshIndexKeys(stored: StoredInvoice, invoice: LedgerInvoice, logbook: readonly LedgerEvent[]): Promise<void> {
+    const keys = ledgerIndexKeys(invoice, logbook);
+    if (stored.open !== keys.open || stored.openDueDate !== keys.openDueDate) await this.db.invoices.put({ ...invoice, ...keys });
+  }
+
+  /** The id of the invoice's client: the given one if it exists, else the client of its address, else a new one. */
+  private async clientFor(invoice: LedgerInvoice, createdAt: string): Promise<string> {
+    if (await this.db.clients.get(invoice.clientId)) return invoice.clientId;
+    const email = invoice.clientEmail.trim().toLowerCase();
+    const known = email ? await this.db.clients.where('emails').equals(email).first() : undefined;
+    if (known) return known.id;
+    const client = orThrow('client', checkClient(newClient(invoice, createdAt)));
+    await this.db.clients.add(client);
+    return client.id;
   }
 }
 
-function newestFirst(events: LogEvent[]): LogEvent[] {
-  return [...events].sort((a, b) => (a.at === b.at ? (b.id ?? 0) - (a.id ?? 0) : a.at < b.at ? 1 : -1));
+function defaultSettings(): LedgerSettings {
+  return structuredClone(DEFAULT_LEDGER_SETTINGS) as LedgerSettings;
+}
+
+function withEvents(record: LedgerRecord): InvoiceWithEvents {
+  return { ...record, events: v1LogEvents(record.logbook) };
+}
+
+function groupByInvoice<E extends LedgerEvent>(events: readonly E[]): Map<string, E[]> {
+  const byInvoice = new Map<string, E[]>();
+  for (const event of events) {
+    const list = byInvoice.get(event.invoiceId);
+    if (list) list.push(event);
+    else byInvoice.set(event.invoiceId, [event]);
+  }
+  return byInvoice;
 }

@@ -1,15 +1,24 @@
 /**
  * The IndexedDB schema, in one place, with numbered versions. Never edit a published version:
- * add a new one (with its upgrade function and a test that opens a database written by the
- * previous version, see schema.test.ts).
+ * add a new one (with its upgrade function in its own file, upgrade-vN.ts, and a test that opens a
+ * database written by the previous version: upgrade-v1-to-v2.test.ts is the pattern).
  */
-import Dexie, { type Table } from 'dexie';
-import type { LogEvent, TrackedInvoice } from '../../core/model';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { ChainedEvent, Client, LedgerIndexKeys, LedgerInvoice, LedgerSettings, UserTemplates } from '../../core/ledger';
+import { StorageError, toStorageError } from './errors';
+import { upgradeToV2 } from './upgrade-v2';
 
 export const DATABASE_NAME = 'relance';
 
-/** Dexie store definitions by version. Index only what queries use. */
-export const SCHEMA_VERSIONS = [
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store definitions. Index only what queries use. */
+  stores: Readonly<Record<string, string>>;
+  /** Rewrites the previous version's records, inside the upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -19,16 +28,143 @@ export const SCHEMA_VERSIONS = [
       events: '++id, invoiceId, [invoiceId+at], kind, day',
     },
   },
-] as const;
+  {
+    // The ledger (issue 5): clients, chained logbook, settings and templates. Indexes from
+    // src/core/ledger/queries.ts.
+    version: 2,
+    stores: {
+      // `open` (1 while neither paid nor written off) and `openDueDate` are index keys written by
+      // the store from `ledgerIndexKeys` with every append: absent once closed, so out of the index.
+      invoices: 'id, clientId, issueDate, openDueDate, open, [account+threadId]',
+      // [invoiceId+seq] is unique: one invoice's chain in order, its last event, and no fork.
+      events: '++id, &[invoiceId+seq]',
+      // Multi-entry: the client of an address.
+      clients: 'id, *emails',
+      // One record per key: 'settings', 'templates'.
+      meta: 'key',
+    },
+    upgrade: upgradeToV2,
+  },
+];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
-export class RelanceDatabase extends Dexie {
-  invoices!: Table<TrackedInvoice, string>;
-  events!: Table<LogEvent, number>;
+/** An invoice as stored: the ledger invoice plus its index keys (never returned to callers). */
+export type StoredInvoice = LedgerInvoice & LedgerIndexKeys;
 
-  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+export type MetaRecord = { key: 'settings'; value: LedgerSettings } | { key: 'templates'; value: UserTemplates };
+
+export interface RelanceDatabaseOptions {
+  /**
+   * How long an upgrade may wait for other pages to close the previous version before operations
+   * fail with `upgrade_blocked` (the upgrade itself keeps waiting and runs once they close).
+   */
+  blockedTimeoutMs?: number;
+  /** Only for tests: the highest version to declare (a database as an older build wrote it). */
+  upToVersion?: number;
+  dexie?: ConstructorParameters<typeof Dexie>[1];
+}
+
+export class RelanceDatabase extends Dexie {
+  invoices!: Table<StoredInvoice, string>;
+  events!: Table<ChainedEvent, number>;
+  clients!: Table<Client, string>;
+  meta!: Table<MetaRecord, MetaRecord['key']>;
+
+  private readonly blockedTimeoutMs: number;
+  private readonly upTo: number;
+  private readonly factory: Partial<Pick<IDBFactory, 'databases'>> | undefined;
+  /** The installed version was found not newer than this code (checked once, before the first open). */
+  private versionChecked = false;
+  /** Set once an upgrade has been blocked longer than allowed; cleared when the open succeeds. */
+  private blockedError: StorageError | null = null;
+  private readonly blockedWaiters = new Set<(error: StorageError) => void>();
+
+  constructor(name: string = DATABASE_NAME, options: RelanceDatabaseOptions = {}) {
+    super(name, options.dexie);
+    this.blockedTimeoutMs = options.blockedTimeoutMs ?? 3_000;
+    const upTo = options.upToVersion ?? CURRENT_SCHEMA_VERSION;
+    this.upTo = upTo;
+    this.factory = (options.dexie?.indexedDB as Partial<IDBFactory> | undefined) ?? Dexie.dependencies.indexedDB;
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      if (version > upTo) break;
+      const declared = this.version(version).stores({ ...stores });
+      if (upgrade) declared.upgrade(upgrade);
+    }
+    // Fallback of the check in `ready()` where `indexedDB.databases()` is missing (by then Dexie 4
+    // may have added this version's missing indexes to the newer database: harmless, but a change).
+    this.on('ready', (db) => {
+      const installed = (db as Dexie).backendDB().version;
+      return Math.floor(installed / 10) > upTo ? Promise.reject(this.tooNew(installed)) : undefined;
+    });
+    // A newer build is upgrading the database: Dexie closes this connection (its default), and
+    // the next `ready()` checks the version again before reopening.
+    this.on('versionchange', () => {
+      this.versionChecked = false;
+    });
+    // Another connection did not close on "versionchange" (Dexie's own connections do): the
+    // upgrade waits for it. Past the delay, callers get `upgrade_blocked` instead of waiting.
+    this.on('blocked', () => {
+      setTimeout(() => {
+        if (this.isOpen()) return;
+        const error = new StorageError('upgrade_blocked');
+        this.blockedError = error;
+        for (const waiter of [...this.blockedWaiters]) waiter(error);
+      }, this.blockedTimeoutMs);
+    });
+  }
+
+  /**
+   * Opens the database (Dexie would on first use) and turns open failures into StorageErrors:
+   * an upgrade blocked longer than `blockedTimeoutMs`, a database newer than this code, an upgrade
+   * that failed. A blocked upgrade keeps waiting in the background: a later call succeeds once the
+   * other page has closed.
+   */
+  async ready(): Promise<void> {
+    if (this.isOpen()) return;
+    if (!this.versionChecked) await this.checkInstalledVersion();
+    return new Promise<void>((resolve, reject) => {
+      const onBlocked = (error: StorageError) => {
+        this.blockedWaiters.delete(onBlocked);
+        reject(error);
+      };
+      if (this.blockedError) return onBlocked(this.blockedError);
+      this.blockedWaiters.add(onBlocked);
+      this.open().then(
+        () => {
+          this.blockedWaiters.delete(onBlocked);
+          this.blockedError = null;
+          resolve();
+        },
+        (error: unknown) => {
+          this.blockedWaiters.delete(onBlocked);
+          reject(toStorageError(error) ?? error);
+        },
+      );
+    });
+  }
+
+  /**
+   * Refuses a database written by a newer build BEFORE Dexie opens it: Dexie 4 opens a higher
+   * version with the schema it declares and adds the indexes it misses, and the newer build's
+   * records may be in a shape this code does not know. `indexedDB.databases()` reads the version
+   * without opening (or creating) anything.
+   */
+  private async checkInstalledVersion(): Promise<void> {
+    const databases = this.factory?.databases?.bind(this.factory);
+    if (typeof databases !== 'function') return;
+    let installed: number | undefined;
+    try {
+      installed = (await databases()).find((info) => info.name === this.name)?.version;
+    } catch {
+      return; // The on('ready') check still applies.
+    }
+    if (installed !== undefined && Math.floor(installed / 10) > this.upTo) throw this.tooNew(installed);
+    this.versionChecked = true;
+  }
+
+  /** `native`: IndexedDB's version (Dexie's × 10, plus any schema patches). */
+  private tooNew(native: number): StorageError {
+    return new StorageError('version_too_new', `database version ${Math.floor(native / 10)}, this Relance reads up to ${this.upTo}`);
   }
 }
