@@ -222,8 +222,8 @@ async function draftReminder(invoiceId: string, tabId: number, deps: WorkerDeps)
     return { ok: false, error: 'the invoice thread is not open in this tab' };
   }
   const today = await deps.today();
-  const plan = planForTrackedInvoice(invoice, record.events, today);
-  const step = stepToDraft(plan, invoice.dueDate, today, record.events);
+  const plan = planForTrackedInvoice(invoice, record.logbook, today);
+  const step = stepToDraft(plan, invoice.dueDate, today, record.logbook);
   // The ladder's tone and advice when it planned this step (a profile can soften or firm it up).
   const planned = writtenActionToDraft(plan);
   const draft = renderReminderDraft({ invoice, step, today, senderName: null, tone: planned?.step === step ? planned.tone : null, advice: plan.advice });

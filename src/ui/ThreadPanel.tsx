@@ -104,8 +104,8 @@ export function ThreadPanel({ snapshot, reading, today, ledger, t, language }: P
   }
 
   // The same plan and step as the worker's (core/chasing/tracked-invoice-plan.ts).
-  const plan = record ? planForTrackedInvoice(record.invoice, record.events, today) : null;
-  const step = plan && record ? stepToDraft(plan, record.invoice.dueDate, today, record.events) : null;
+  const plan = record ? planForTrackedInvoice(record.invoice, record.logbook, today) : null;
+  const step = plan && record ? stepToDraft(plan, record.invoice.dueDate, today, record.logbook) : null;
   return (
     <section class="invoice" data-testid="invoice-card">
       <InvoiceFields facts={shown} evidence={reading.evidence} corrected={changedFields(read, shown)} today={today} t={t} language={language} />

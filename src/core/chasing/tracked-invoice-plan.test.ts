@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent, TrackedInvoice } from '../model';
-import { planForTrackedInvoice, stepToDraft } from './tracked-invoice-plan';
+import { ledgerEventsOf, planForTrackedInvoice as planFromLedger, stepToDraft as stepFromLedger } from './tracked-invoice-plan';
+import type { ChasingPlan } from './next-actions';
+
+// The stored v1 shape, converted as the store does.
+const planForTrackedInvoice = (invoice: TrackedInvoice, events: LogEvent[], today: string) => planFromLedger(invoice, ledgerEventsOf(events), today);
+const stepToDraft = (plan: ChasingPlan, dueDate: string | null, today: string, events: LogEvent[] = []) => stepFromLedger(plan, dueDate, today, ledgerEventsOf(events));
 
 const invoice = (dueDate: string | null): TrackedInvoice => ({
   id: 'gmail:me@x.fr:t1:F-1',
@@ -55,5 +60,18 @@ describe('the ladder for a tracked invoice', () => {
     const plan = planForTrackedInvoice(invoice(null), [tracked], '2026-11-23');
     expect(plan.status).toBe('no_due_date');
     expect(stepToDraft(plan, null, '2026-11-23')).toBe('pre_reminder');
+  });
+});
+
+describe('the plan reads the whole logbook', () => {
+  it('a payment ends the chasing, a promise pauses it', () => {
+    const logbook = ledgerEventsOf([tracked, drafted('2026-11-13', 'first_reminder')]);
+    const paid = planFromLedger(invoice('2026-11-06'), [...logbook, { invoiceId: tracked.invoiceId, at: '2026-11-18T10:00:00.000Z', day: '2026-11-18', kind: 'payment', paidOn: '2026-11-18' }], '2026-11-23');
+    expect(paid.status).toBe('paid');
+    expect(paid.today).toEqual([]);
+    expect(paid.next).toBeNull();
+    const promised = planFromLedger(invoice('2026-11-06'), [...logbook, { invoiceId: tracked.invoiceId, at: '2026-11-18T10:00:00.000Z', day: '2026-11-18', kind: 'promise', promisedDate: '2026-11-30' }], '2026-11-23');
+    expect(promised.status).toBe('promised');
+    expect(promised.today).toEqual([]);
   });
 });

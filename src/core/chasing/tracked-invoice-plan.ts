@@ -19,8 +19,9 @@ export function ledgerEventsOf(events: readonly LogEvent[]): LedgerEvent[] {
   });
 }
 
-export function planForTrackedInvoice(invoice: TrackedInvoice, events: readonly LogEvent[], today: IsoDate, settings: ChasingSettings = DEFAULT_CHASING_SETTINGS): ChasingPlan {
-  return nextActions(invoice, ledgerEventsOf(events), settings, today);
+/** The plan from the full logbook (payments, promises, calls… all count). */
+export function planForTrackedInvoice(invoice: TrackedInvoice, logbook: readonly LedgerEvent[], today: IsoDate, settings: ChasingSettings = DEFAULT_CHASING_SETTINGS): ChasingPlan {
+  return nextActions(invoice, logbook, settings, today);
 }
 
 const isWritten = (action: ChasingAction): boolean => (action.channel === 'email' || action.channel === 'letter') && action.step !== 'call' && action.step !== 'escalation';
@@ -39,11 +40,11 @@ const WRITTEN_LADDER: readonly ChasingStep[] = ['pre_reminder', 'first_reminder'
  * the one the due date calls for (an informative pre-reminder, a friendly first reminder once due).
  * Never the same friendly reminder twice.
  */
-export function stepToDraft(plan: ChasingPlan, dueDate: IsoDate | null, today: IsoDate, events: readonly LogEvent[] = []): ChasingStep {
+export function stepToDraft(plan: ChasingPlan, dueDate: IsoDate | null, today: IsoDate, logbook: readonly LedgerEvent[] = []): ChasingStep {
   const planned = writtenActionToDraft(plan);
   if (planned) return planned.step;
   const byDate = chooseReminderStep(dueDate, today);
-  const drafted = events.filter((event) => event.kind === 'reminder_drafted').map((event) => WRITTEN_LADDER.indexOf(event.step ?? 'first_reminder'));
+  const drafted = logbook.flatMap((event) => (event.kind === 'reminder_drafted' || event.kind === 'reminder_sent' ? [WRITTEN_LADDER.indexOf(event.step)] : []));
   const last = Math.max(-1, ...drafted);
   if (last === -1) return byDate;
   const after = WRITTEN_LADDER[Math.min(last + 1, WRITTEN_LADDER.length - 1)]!;
