@@ -231,15 +231,17 @@ describe('checkSettings', () => {
 
 describe('checkUserTemplates', () => {
   it('keys step.language.part, text values kept as typed', () => {
-    const templates = { 'second_reminder.fr.body': 'Bonjour {{client.name}},\n\n  …\n', 'call.en.voicemail': 'Hello' };
+    // Tone variants are keys of their own (templates/user-templates.ts).
+    const templates = { 'second_reminder.fr.body': 'Bonjour {{client.name}},\n\n  …\n', 'call.en.voicemail': 'Hello', 'second_reminder.fr.friendly.body': 'Bonjour' };
     expect(value(checkUserTemplates(templates))).toEqual(templates);
     expect(value(checkUserTemplates({}))).toEqual({});
   });
 
   it('unknown keys, non-text values, too long', () => {
-    expect(problems(checkUserTemplates({ 'second_reminder.de.body': 'x', 'thanks.fr.body': 'x', 'first_reminder.fr.subject': 3, 'first_reminder.fr.body': 'x'.repeat(20_001) }))).toEqual([
+    expect(problems(checkUserTemplates({ 'second_reminder.de.body': 'x', 'thanks.fr.body': 'x', 'first_reminder.fr.voicemail': 'x', 'first_reminder.fr.subject': 3, 'first_reminder.fr.body': 'x'.repeat(20_001) }))).toEqual([
       'second_reminder.de.body unknown_field',
       'thanks.fr.body unknown_field',
+      'first_reminder.fr.voicemail unknown_field',
       'first_reminder.fr.subject wrong_type',
       'first_reminder.fr.body out_of_range',
     ]);

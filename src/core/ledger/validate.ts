@@ -19,7 +19,7 @@ import { CHASING_STEPS, DEFAULT_CHASING_SETTINGS, isChasingStep, validateSetting
 import { isValidIsoDate } from '../dates';
 import { JURISDICTIONS, RATE_TABLES, parseHalfYear, type Jurisdiction, type RateOverride, type RateTableId, type TermsInput } from '../law';
 import type { IsoDate, Language } from '../model';
-import type { TemplateKey } from '../templates/user-templates';
+import { parseTemplateKey, type TemplateKey } from '../templates/user-templates';
 import { CORRECTABLE_FIELDS, type CallOutcome, type EscalationRoute, type InvoiceFactsSnapshot, type LedgerEvent, type LedgerEventKind, type PlanInstalment } from './events';
 import { isCorrectableField, type Client, type CompanyIdentity, type ImportHint, type InvoiceProof, type LedgerInvoice, type LedgerSettings, type PenaltySettings, type UserTemplates } from './model';
 
@@ -634,7 +634,6 @@ const DEFAULT_COMPANY: CompanyIdentity = { name: '', legalForm: null, siret: nul
 
 /** The templates module's longest template (user-templates.ts `MAX_TEMPLATE_CHARS`). */
 const MAX_TEMPLATE_CHARS = 20_000;
-const TEMPLATE_PARTS = ['subject', 'body', 'voicemail'];
 
 /**
  * Stored template overrides: keys `step.language.part`, string values. Only the shape is checked
@@ -646,9 +645,9 @@ export function checkUserTemplates(value: unknown): Checked<UserTemplates> {
     const out: Partial<Record<TemplateKey, string>> = {};
     for (const key of r.keys()) {
       const source = r.accept(key);
-      const [step, language, part, ...rest] = key.split('.');
-      if (rest.length > 0 || !isChasingStep(step) || !(LANGUAGES as readonly unknown[]).includes(language) || !TEMPLATE_PARTS.includes(part ?? '')) {
-        r.problem(key, 'unknown_field', 'is not a template key (step.language.part, e.g. second_reminder.fr.body)');
+      // The templates module decides which keys name a wording (tone variants included).
+      if (parseTemplateKey(key) === null) {
+        r.problem(key, 'unknown_field', 'is not a template key (step.language[.tone].part, e.g. second_reminder.fr.body)');
       } else if (typeof source !== 'string') {
         r.problem(key, 'wrong_type', `must be the template's text, got ${show(source)}`);
       } else if (source.length > MAX_TEMPLATE_CHARS) {
