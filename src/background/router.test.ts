@@ -1,11 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { StorageError } from '../adapters/storage/errors';
 import { LedgerStore } from '../adapters/storage/ledger-store';
 import { RelanceDatabase } from '../adapters/storage/schema';
-import { verifyChain } from '../core/ledger';
+import { DEFAULT_LEDGER_SETTINGS, exportBackup, verifyChain } from '../core/ledger';
 import type { InvoiceFacts, ThreadSnapshot } from '../core/model';
-import type { TabThreadState, WorkerToContent } from '../protocol/messages';
+import {
+  LIMITS,
+  parseLedgerFileRequest,
+  type BackupExportResult,
+  type BackupImportResult,
+  type CsvExportResult,
+  type DossierExportResult,
+  type FileProblem,
+  type ScanMergeReport,
+  type TabThreadState,
+  type WorkerToContent,
+} from '../protocol/messages';
 import { classifySender, routeMessage, type MessageSender, type WorkerDeps } from './router';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -226,5 +238,230 @@ describe('routeMessage from extension pages', () => {
     expect(reply.error).toMatch(/amount/);
     expect(reply.code).toBeUndefined();
     expect(await db.invoices.count()).toBe(0);
+  });
+});
+
+// ---- the ledger's files (issue 5 "Import and export") ----------------------------------------
+
+const TAKEOUT = readFileSync(new URL('../core/ledger/scan-merge.fixture-takeout.json', import.meta.url), 'utf8');
+const TRACKED_ID = 'gmail:camille@atelier-durand.fr:18c0ffee00000001:F-2026-041';
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string; problems?: FileProblem[] };
+
+async function ask<T>(deps: WorkerDeps, message: unknown, sender: MessageSender = panelSender): Promise<Reply<T>> {
+  return (await routeMessage(message, sender, deps)) as Reply<T>;
+}
+
+function value<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error}`);
+  return reply.value;
+}
+
+/** A ledger with a tracked invoice, a drafted reminder and edited settings. */
+async function filled(overrides: Partial<WorkerDeps> = {}) {
+  const made = makeDeps(overrides);
+  const { deps, tabs } = made;
+  tabs.set(7, { state: 'thread', snapshot, reading: { kind: 'none', reason: 'no_invoice_found' }, at: 0 });
+  await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps);
+  await routeMessage({ type: 'reminder/draft', invoiceId: TRACKED_ID, tabId: 7 }, panelSender, deps);
+  await deps.ledger.putSettings({ ...DEFAULT_LEDGER_SETTINGS, signature: 'Camille Durand', ownEmails: ['camille@atelier-durand.fr'] });
+  vi.mocked(deps.broadcast).mockClear();
+  vi.mocked(deps.refreshBadge).mockClear();
+  return made;
+}
+
+describe('backup/export', () => {
+  it('gives the whole ledger as a backup file, stamped with the worker’s clock and version', async () => {
+    const { deps } = await filled({ appVersion: '0.1.0' });
+    const exported = value(await ask<BackupExportResult>(deps, { type: 'backup/export' }));
+    expect(exported).toMatchObject({ fileName: 'relance-backup-2026-11-20.json', exportedAt: '2026-11-20T09:00:00.000Z', counts: { clients: 1, invoices: 1, events: 2, templates: 0 }, problems: [] });
+    const file = JSON.parse(exported.json) as Record<string, unknown>;
+    expect(file).toMatchObject({ format: 'relance-backup', version: 1, exported_at: '2026-11-20T09:00:00.000Z', app_version: '0.1.0' });
+    expect(file.chain_heads).toEqual([{ invoiceId: TRACKED_ID, count: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(exported.json).toBe(exportBackup(await deps.ledger.exportAll(), exported.exportedAt, { appVersion: '0.1.0' }).json);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+  });
+});
+
+describe('backup/import', () => {
+  it('round trip: export, then import into an empty database, gives an identical ledger', async () => {
+    const source = await filled();
+    const exported = value(await ask<BackupExportResult>(source.deps, { type: 'backup/export' }));
+    const target = makeDeps();
+    const imported = value(await ask<BackupImportResult>(target.deps, { type: 'backup/import', text: exported.json }));
+    expect(imported).toEqual({ replaced: true, counts: { clients: 1, invoices: 1, events: 2, templates: 0 }, exportedAt: '2026-11-20T09:00:00.000Z', appVersion: null, warnings: [] });
+    expect(await target.deps.ledger.exportAll()).toEqual(await source.deps.ledger.exportAll());
+    expect((await target.deps.ledger.verify(TRACKED_ID))?.chain.ok).toBe(true);
+    expect(target.deps.broadcast).toHaveBeenCalledWith({ type: 'ledger/changed', invoiceIds: [TRACKED_ID], replaced: true });
+    expect(target.deps.refreshBadge).toHaveBeenCalled();
+  });
+
+  it('replaces what the ledger had; a dry run only checks and counts', async () => {
+    const source = await filled();
+    const exported = value(await ask<BackupExportResult>(source.deps, { type: 'backup/export' }));
+    const target = makeDeps();
+    await routeMessage({ type: 'invoice/track', facts: { ...facts, invoiceNumber: 'F-OTHER' }, thread: { ...threadRef, threadId: 'other' } }, panelSender, target.deps);
+    const before = await target.deps.ledger.exportAll();
+    vi.mocked(target.deps.broadcast).mockClear();
+    const dry = value(await ask<BackupImportResult>(target.deps, { type: 'backup/import', text: exported.json, dryRun: true }));
+    expect(dry).toMatchObject({ replaced: false, counts: { invoices: 1, events: 2 } });
+    expect(await target.deps.ledger.exportAll()).toEqual(before);
+    expect(target.deps.broadcast).not.toHaveBeenCalled();
+    value(await ask<BackupImportResult>(target.deps, { type: 'backup/import', text: exported.json }));
+    expect((await target.deps.ledger.exportAll()).invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['F-2026-041']);
+  });
+
+  it('a corrupt backup (an event edited, a file cut short) is refused with every problem, and the ledger is untouched', async () => {
+    const { deps } = await filled();
+    const exported = value(await ask<BackupExportResult>(deps, { type: 'backup/export' }));
+    const before = await deps.ledger.exportAll();
+
+    const edited = exported.json.replace('"step":"pre_reminder"', '"step":"formal_notice"');
+    expect(edited).not.toBe(exported.json);
+    const reply = await ask<BackupImportResult>(deps, { type: 'backup/import', text: edited });
+    expect(reply).toMatchObject({ ok: false, code: 'invalid_file' });
+    if (reply.ok) throw new Error('unreachable');
+    expect(reply.error).toMatch(/^The backup was refused; nothing was changed\./);
+    expect(reply.problems).toEqual([expect.objectContaining({ path: 'events[1]', code: 'chain_break', message: expect.stringContaining('F-2026-041') })]);
+
+    const cut = await ask<BackupImportResult>(deps, { type: 'backup/import', text: exported.json.slice(0, 600) });
+    expect(cut).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ path: '', code: 'json_syntax', position: { line: expect.any(Number), column: expect.any(Number) } }] });
+    expect(cut.ok ? '' : cut.problems?.[0]?.message).toMatch(/cut short/);
+
+    expect(await deps.ledger.exportAll()).toEqual(before);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+    expect(deps.refreshBadge).not.toHaveBeenCalled();
+  });
+
+  it('the scan file given to the restore is refused with a pointer to the merge import', async () => {
+    const { deps } = await filled();
+    const before = await deps.ledger.exportAll();
+    const reply = await ask<BackupImportResult>(deps, { type: 'backup/import', text: TAKEOUT });
+    expect(reply).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ path: '', code: 'scan_file', message: expect.stringMatching(/relance scan --ledger.*merge import/) }] });
+    expect(await deps.ledger.exportAll()).toEqual(before);
+  });
+});
+
+describe('backup/merge-scan', () => {
+  it('adds the scan file’s invoices, proposes what it saw happen, and merging again adds nothing', async () => {
+    const { deps } = await filled();
+    const dry = value(await ask<ScanMergeReport>(deps, { type: 'backup/merge-scan', text: TAKEOUT, acceptUpdates: true, dryRun: true }));
+    expect(dry).toMatchObject({ applied: false, counts: { newClients: 2, newInvoices: 2, updatesProposed: 1, updatesApplied: 0 } });
+    expect((await deps.ledger.exportAll()).invoices).toHaveLength(1);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+
+    const first = value(await ask<ScanMergeReport>(deps, { type: 'backup/merge-scan', text: TAKEOUT, acceptUpdates: false }));
+    expect(first).toMatchObject({
+      applied: true,
+      source: { generatedAt: '2026-11-22T11:23:50.854Z', invoiceCount: 2 },
+      counts: { newClients: 2, newInvoices: 2, duplicatesSkipped: 0, proofsAdded: 0, updatesProposed: 1, updatesApplied: 0, problems: 0 },
+      proposals: [{ invoiceId: 'scan:bernard-conseil.fr:F-2026-040', invoiceNumber: 'F-2026-040', newInvoice: true, kind: 'payment', day: '2026-04-13', assumed: [] }],
+      duplicates: [],
+      problems: [],
+    });
+    expect(deps.broadcast).toHaveBeenCalledWith({ type: 'ledger/changed', invoiceIds: ['scan:bernard-conseil.fr:F-2026-040', 'scan:etoile.example:F-2026-041'] });
+    expect(deps.refreshBadge).toHaveBeenCalled();
+    expect((await deps.ledger.exportAll()).invoices).toHaveLength(3);
+
+    // Again, the declined payment now accepted: only that event is added.
+    const second = value(await ask<ScanMergeReport>(deps, { type: 'backup/merge-scan', text: TAKEOUT, acceptUpdates: true }));
+    expect(second.counts).toEqual({ newClients: 0, newInvoices: 0, duplicatesSkipped: 2, proofsAdded: 0, updatesProposed: 1, updatesApplied: 1, problems: 0 });
+    expect((await deps.ledger.get('scan:bernard-conseil.fr:F-2026-040'))?.logbook.map((event) => event.kind)).toEqual(['detected', 'payment']);
+
+    const settled = await deps.ledger.exportAll();
+    vi.mocked(deps.broadcast).mockClear();
+    const third = value(await ask<ScanMergeReport>(deps, { type: 'backup/merge-scan', text: TAKEOUT, acceptUpdates: true }));
+    expect(third.counts).toEqual({ newClients: 0, newInvoices: 0, duplicatesSkipped: 2, proofsAdded: 0, updatesProposed: 0, updatesApplied: 0, problems: 0 });
+    expect(await deps.ledger.exportAll()).toEqual(settled);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('a backup or a damaged file given to the merge is refused, nothing changed', async () => {
+    const { deps } = await filled();
+    const exported = value(await ask<BackupExportResult>(deps, { type: 'backup/export' }));
+    const before = await deps.ledger.exportAll();
+    expect(await ask(deps, { type: 'backup/merge-scan', text: exported.json, acceptUpdates: true })).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ code: 'backup_file', message: expect.stringMatching(/Restore a backup/) }] });
+    expect(await ask(deps, { type: 'backup/merge-scan', text: TAKEOUT.replace('"status_hint": "open"', '"status_hint": "maybe"'), acceptUpdates: true })).toMatchObject({
+      ok: false,
+      code: 'invalid_file',
+      problems: [{ path: 'invoices[1].status_hint', code: 'unknown_value' }],
+    });
+    expect(await deps.ledger.exportAll()).toEqual(before);
+  });
+});
+
+describe('export/csv and export/dossier', () => {
+  it('gives the receivables as CSV, in French or English', async () => {
+    const { deps } = await filled();
+    const fr = value(await ask<CsvExportResult>(deps, { type: 'export/csv', language: 'fr' }));
+    expect(fr.fileName).toBe('relance-creances-2026-11-20.csv');
+    expect(fr.csv.startsWith('\uFEFFClient;N° de facture;')).toBe(true);
+    expect(fr.csv.split('\r\n')[1]).toMatch(/^Julien Morel;F-2026-041;24\/10\/2026;23\/11\/2026;EUR;2400,00;/);
+    const en = value(await ask<CsvExportResult>(deps, { type: 'export/csv', language: 'en' }));
+    expect(en.csv.split('\r\n')[1]).toMatch(/^Julien Morel,F-2026-041,2026-10-24,2026-11-23,EUR,2400.00,/);
+  });
+
+  it('gives one invoice’s dossier as HTML and text; an unknown invoice is an error', async () => {
+    const { deps } = await filled();
+    const dossier = value(await ask<DossierExportResult>(deps, { type: 'export/dossier', invoiceId: TRACKED_ID, language: 'en' }));
+    expect(dossier.fileName).toBe('relance-dossier-F-2026-041-2026-11-20');
+    expect(dossier.html).toMatch(/^<!DOCTYPE html>/i);
+    expect(dossier.html).toContain('F-2026-041');
+    expect(dossier.text).toContain('F-2026-041');
+    expect(await ask(deps, { type: 'export/dossier', invoiceId: 'nope', language: 'en' })).toEqual({ ok: false, error: 'unknown invoice' });
+  });
+});
+
+describe('the file requests’ trust and limits', () => {
+  const requests = (backup: string) => [
+    { type: 'backup/export' },
+    { type: 'backup/import', text: backup },
+    { type: 'backup/merge-scan', text: TAKEOUT, acceptUpdates: true },
+    { type: 'export/csv', language: 'fr' },
+    { type: 'export/dossier', invoiceId: TRACKED_ID, language: 'fr' },
+  ];
+
+  it('refuses every one from the Gmail content script, and from unknown senders: nothing read, nothing written', async () => {
+    const { deps } = await filled();
+    const empty = exportBackup({ settings: DEFAULT_LEDGER_SETTINGS, templates: {}, clients: [], invoices: [], events: [] }, '2026-11-20T09:00:00.000Z').json;
+    const before = await deps.ledger.exportAll();
+    const exportAll = vi.spyOn(deps.ledger, 'exportAll');
+    for (const request of requests(empty)) {
+      expect(await routeMessage(request, gmailSender, deps)).toEqual({ ok: false, error: 'invalid message' });
+      expect(routeMessage(request, { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' }, deps)).toBeUndefined();
+      expect(routeMessage(request, { ...gmailSender, url: 'https://evil.example/', origin: 'https://evil.example' }, deps)).toBeUndefined();
+    }
+    expect(exportAll).not.toHaveBeenCalled();
+    exportAll.mockRestore();
+    expect(await deps.ledger.exportAll()).toEqual(before);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+    expect(deps.refreshBadge).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed requests and a file text over the limit before reading it', async () => {
+    const { deps } = await filled();
+    const before = await deps.ledger.exportAll();
+    const bad = [
+      { type: 'backup/import' },
+      { type: 'backup/import', text: 42 },
+      { type: 'backup/import', text: '{}', dryRun: 'yes' },
+      { type: 'backup/import', text: 'x'.repeat(LIMITS.fileChars + 1) },
+      { type: 'backup/merge-scan', text: TAKEOUT },
+      { type: 'export/csv', language: 'de' },
+      { type: 'export/dossier', invoiceId: '', language: 'fr' },
+      { type: 'export/dossier', invoiceId: 'x'.repeat(LIMITS.shortText + 1), language: 'fr' },
+    ];
+    for (const message of bad) {
+      const reply = await ask(deps, message);
+      expect(reply.ok).toBe(false);
+      expect(reply.ok ? '' : reply.error).toMatch(/^invalid message: /);
+    }
+    expect(await deps.ledger.exportAll()).toEqual(before);
+  });
+
+  it('parses what the pages send', () => {
+    expect(parseLedgerFileRequest({ type: 'backup/merge-scan', text: '{}', acceptUpdates: false, dryRun: true, extra: 1 })).toEqual({ ok: true, value: { type: 'backup/merge-scan', text: '{}', acceptUpdates: false, dryRun: true } });
+    expect(parseLedgerFileRequest({ type: 'backup/import', text: '' })).toEqual({ ok: true, value: { type: 'backup/import', text: '' } });
+    expect(parseLedgerFileRequest({ type: 'invoice/track' })).toMatchObject({ ok: false });
   });
 });

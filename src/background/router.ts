@@ -8,7 +8,9 @@ import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thre
 import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import { renderReminderDraft } from '../core/templates';
 import {
+  isLedgerFileRequest,
   parseContentMessage,
+  parseLedgerFileRequest,
   type ContentToWorker,
   type InsertDraftResponse,
   type InvoiceRecord,
@@ -24,6 +26,7 @@ import {
 import { ledgerInvoiceFromV1 } from '../core/ledger';
 import type { InvoiceWithEvents, LedgerStore } from '../adapters/storage/ledger-store';
 import { StorageError } from '../adapters/storage/errors';
+import { handleLedgerFileRequest } from './ledger-files';
 
 export interface MessageSender {
   id?: string;
@@ -38,6 +41,8 @@ export interface WorkerDeps {
   /** `chrome-extension://<id>/` */
   extensionOrigin: string;
   ledger: LedgerStore;
+  /** The extension's version (the manifest's), written in backups. */
+  appVersion?: string;
   today(): Promise<IsoDate>;
   now(): Date;
   setTabThread(tabId: number, state: TabThreadState): Promise<void>;
@@ -155,6 +160,7 @@ export function failure(error: unknown): { ok: false; error: string; code?: stri
 }
 
 async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown> | undefined> {
+  if (isLedgerFileRequest(raw)) return handleFileRequest(raw, deps);
   if (!isPageMessage(raw)) return undefined;
   try {
     switch (raw.type) {
@@ -171,6 +177,21 @@ async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<Worker
     }
   } catch (error) {
     deps.log(`${raw.type} failed`, error);
+    return failure(error);
+  }
+}
+
+/** The ledger's files (ledger-files.ts): parsed first (the file text's size), failures as replies. */
+async function handleFileRequest(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown>> {
+  const parsed = parseLedgerFileRequest(raw);
+  if (!parsed.ok) {
+    deps.log('rejected a file request from an extension page', parsed.error);
+    return { ok: false, error: `invalid message: ${parsed.error}` };
+  }
+  try {
+    return await handleLedgerFileRequest(parsed.value, deps);
+  } catch (error) {
+    deps.log(`${parsed.value.type} failed`, error);
     return failure(error);
   }
 }

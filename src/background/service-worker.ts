@@ -23,6 +23,7 @@ const deps: WorkerDeps = {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   ledger,
+  appVersion: browser.runtime.getManifest().version,
   today: () => browserClock.today(),
   now: () => browserClock.now(),
   setTabThread,

@@ -57,7 +57,30 @@ export type PageToWorker =
   | { type: 'invoice/track'; facts: InvoiceFacts; thread: ThreadRef }
   | { type: 'invoice/list-for-thread'; thread: ThreadRef }
   | { type: 'reminder/draft'; invoiceId: string; tabId: number }
-  | { type: 'storage/persistence' };
+  | { type: 'storage/persistence' }
+  | LedgerFileRequest;
+
+/**
+ * The ledger's files (issue 5 "Import and export"; formats in src/core/ledger/BACKUP.md and
+ * src/cli/README.md). Extension pages only, parsed by `parseLedgerFileRequest` (sizes bounded).
+ *
+ * - `backup/export`: the whole ledger as a backup file's text.
+ * - `backup/import`: restores a backup, replacing the whole ledger, all or nothing. The file is
+ *   checked completely first; a refused file changes nothing. `dryRun`: only check it and count.
+ * - `backup/merge-scan`: adds the invoices of the CLI's scan file (`relance scan … --ledger`);
+ *   `acceptUpdates` also records the events it proposes (payments, disputes, promises seen in
+ *   mail). `dryRun`: only plan it (what would be added, proposed, skipped).
+ * - `export/csv`: the receivables for the accountant.
+ * - `export/dossier`: one invoice's dossier (printable HTML and plain text).
+ */
+export type LedgerFileRequest =
+  | { type: 'backup/export' }
+  | { type: 'backup/import'; text: string; dryRun?: boolean }
+  | { type: 'backup/merge-scan'; text: string; acceptUpdates: boolean; dryRun?: boolean }
+  | { type: 'export/csv'; language: Language }
+  | { type: 'export/dossier'; invoiceId: string; language: Language };
+
+export const LEDGER_FILE_REQUESTS = ['backup/export', 'backup/import', 'backup/merge-scan', 'export/csv', 'export/dossier'] as const satisfies ReadonlyArray<LedgerFileRequest['type']>;
 
 /**
  * A ledger invoice reached through its mailbox thread (host and thread id known). LedgerInvoice
@@ -91,16 +114,126 @@ export interface DraftReminderResult {
   mode: 'reply' | 'new_compose';
 }
 
+/** One problem of a file (a refused backup or scan file, a warning): where, what, in English. */
+export interface FileProblem {
+  /** `invoices[12].dueDate`, `events[40]`; '' for the whole file. */
+  path: string;
+  /** The reader's code (backup.ts `BackupProblemCode`, scan-merge.ts `ScanFileErrorCode` or `ScanMergeProblemCode`). */
+  code: string;
+  message: string;
+  /** A JSON syntax error: where the text breaks. */
+  position?: { line: number; column: number; offset: number };
+}
+
+/**
+ * The reply of an import: a refused file is `code: 'invalid_file'` with every problem found
+ * (nothing was changed); other failures are as `WorkerReply`'s.
+ */
+export type FileImportReply<T> = WorkerReply<T> | { ok: false; error: string; code: 'invalid_file'; problems: FileProblem[] };
+
+/** How many records a ledger or a backup holds. */
+export interface LedgerCounts {
+  clients: number;
+  invoices: number;
+  events: number;
+  templates: number;
+}
+
+export interface BackupExportResult {
+  /** The backup file's text (UTF-8 when saved, no byte-order mark). */
+  json: string;
+  /** `relance-backup-YYYY-MM-DD.json` (the worker's day). */
+  fileName: string;
+  exportedAt: string;
+  counts: LedgerCounts;
+  /** What a restore would refuse in it (empty for a healthy ledger): the file is still given, never lose data. */
+  problems: FileProblem[];
+}
+
+export interface BackupImportResult {
+  /** False for a dry run: the file checks out, nothing was written. */
+  replaced: boolean;
+  /** What the backup holds (what the ledger now holds once replaced). */
+  counts: LedgerCounts;
+  exportedAt: string;
+  appVersion: string | null;
+  /** Not blocking: records that disagree with what their logbook vouches for. */
+  warnings: FileProblem[];
+}
+
+/** An event the scan file suggests, for the user to confirm (`acceptUpdates`). */
+export interface ScanProposal {
+  invoiceId: string;
+  invoiceNumber: string;
+  /** The invoice is one the merge adds. */
+  newInvoice: boolean;
+  kind: LedgerEvent['kind'];
+  day: string;
+  /** Why, in the user's language. */
+  reason: string;
+  /** Fields the file did not give and the plan assumed (ask the user). */
+  assumed: string[];
+}
+
+export interface ScanMergeReport {
+  /** False for a dry run: the plan only, nothing written. */
+  applied: boolean;
+  source: { generatedAt: string; invoiceCount: number };
+  counts: {
+    /** Added (planned, for a dry run). */
+    newClients: number;
+    newInvoices: number;
+    /** Invoices of the file the ledger already has (or that appear twice in it): not added. */
+    duplicatesSkipped: number;
+    /** Messages added as proofs to invoices the ledger had. */
+    proofsAdded: number;
+    /** Events the file suggests (payments, disputes, promises seen in mail). */
+    updatesProposed: number;
+    /** Of those, recorded (only with `acceptUpdates`). */
+    updatesApplied: number;
+    /** Invoices of the file that could not be imported, and warnings. */
+    problems: number;
+  };
+  /** The lists behind the counts, each cut at `SCAN_REPORT_LIST_MAX` items. */
+  proposals: ScanProposal[];
+  duplicates: Array<{ invoiceNumber: string; counterparty: string | null; existingInvoiceId: string; reason: string }>;
+  problems: Array<FileProblem & { severity: 'skipped' | 'warning' }>;
+}
+
+export const SCAN_REPORT_LIST_MAX = 1_000;
+
+export interface CsvExportResult {
+  /** RFC 4180 text with a UTF-8 byte-order mark. */
+  csv: string;
+  fileName: string;
+}
+
+export interface DossierExportResult {
+  /** A standalone printable HTML document (A4). */
+  html: string;
+  text: string;
+  /** `relance-dossier-<number>-YYYY-MM-DD`, without extension (`.html` or `.txt`). */
+  fileName: string;
+}
+
 /** What each page request answers. */
 export interface PageReplies {
   'invoice/track': WorkerReply<InvoiceRecord>;
   'invoice/list-for-thread': WorkerReply<InvoiceRecord[]>;
   'reminder/draft': WorkerReply<DraftReminderResult>;
   'storage/persistence': WorkerReply<StoragePersistence>;
+  'backup/export': WorkerReply<BackupExportResult>;
+  'backup/import': FileImportReply<BackupImportResult>;
+  'backup/merge-scan': FileImportReply<ScanMergeReport>;
+  'export/csv': WorkerReply<CsvExportResult>;
+  'export/dossier': WorkerReply<DossierExportResult>;
 }
 
-/** Broadcast by the worker to extension pages after any ledger write. */
-export type WorkerBroadcast = { type: 'ledger/changed'; invoiceIds: string[] };
+/**
+ * Broadcast by the worker to extension pages after any ledger write. `replaced`: the whole ledger
+ * was replaced (a backup restored): read everything again.
+ */
+export type WorkerBroadcast = { type: 'ledger/changed'; invoiceIds: string[]; replaced?: true };
 
 // ---------------------------------------------------------------------------------------------
 // Session storage keys (chrome.storage.session is readable by trusted contexts only, never by
@@ -130,6 +263,11 @@ export const LIMITS = {
   shortText: 1_000,
   addresses: 100,
   attachments: 50,
+  /**
+   * A backup's or scan file's text sent to the worker: Chrome refuses runtime messages over
+   * 64 MiB anyway (the backup format allows 128 MiB: such a ledger needs another channel).
+   */
+  fileChars: 64 * 1024 * 1024,
 } as const;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -275,5 +413,57 @@ export function parseWorkerCommand(raw: unknown): Parsed<WorkerToContent> {
     const r = record(raw, 'command');
     if (r.type !== 'compose/insert-draft') fail('command.type', 'unknown command');
     return { type: 'compose/insert-draft', draft: draft(r.draft, 'draft') };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing the ledger's file requests (extension pages only; checked all the same: a file's text is
+// the user's, and a page may be buggy)
+
+function booleanField(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'expected a boolean');
+  return value;
+}
+
+function optionalBoolean(value: unknown, path: string): boolean | undefined {
+  return value === undefined ? undefined : booleanField(value, path);
+}
+
+function requiredLanguage(value: unknown, path: string): Language {
+  const lang = language(value, path);
+  if (lang === null) fail(path, "expected 'fr' or 'en'");
+  return lang;
+}
+
+/** Whether a message is one of the ledger's file requests (then `parseLedgerFileRequest` reads it). */
+export function isLedgerFileRequest(raw: unknown): boolean {
+  return isRecord(raw) && (LEDGER_FILE_REQUESTS as readonly unknown[]).includes(raw.type);
+}
+
+/** Parses a file request from an extension page: shapes, languages, and the file text's size. */
+export function parseLedgerFileRequest(raw: unknown): Parsed<LedgerFileRequest> {
+  return guarded((): LedgerFileRequest => {
+    const r = record(raw, 'message');
+    const dryRun = (): { dryRun?: boolean } => {
+      const value = optionalBoolean(r.dryRun, 'dryRun');
+      return value === undefined ? {} : { dryRun: value };
+    };
+    switch (r.type) {
+      case 'backup/export':
+        return { type: 'backup/export' };
+      case 'backup/import':
+        return { type: 'backup/import', text: text(r.text, 'text', LIMITS.fileChars), ...dryRun() };
+      case 'backup/merge-scan':
+        return { type: 'backup/merge-scan', text: text(r.text, 'text', LIMITS.fileChars), acceptUpdates: booleanField(r.acceptUpdates, 'acceptUpdates'), ...dryRun() };
+      case 'export/csv':
+        return { type: 'export/csv', language: requiredLanguage(r.language, 'language') };
+      case 'export/dossier': {
+        const invoiceId = text(r.invoiceId, 'invoiceId');
+        if (invoiceId.trim() === '') fail('invoiceId', 'empty');
+        return { type: 'export/dossier', invoiceId, language: requiredLanguage(r.language, 'language') };
+      }
+      default:
+        return fail('message.type', `not a file request: ${String(r.type).slice(0, 40)}`);
+    }
   });
 }

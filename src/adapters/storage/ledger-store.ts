@@ -45,6 +45,7 @@ import {
   type UserTemplates,
 } from '../../core/ledger';
 import type { IsoDate, LogEvent, TrackedInvoice } from '../../core/model';
+import { canonicalEvent, type InvoiceProof, type ScanMergePlan } from '../../core/ledger';
 import { isConstraintError, StorageError, toStorageError } from './errors';
 import type { RelanceDatabase, StoredInvoice } from './schema';
 
@@ -132,6 +133,36 @@ function newClient(invoice: LedgerInvoice, createdAt: string): Client {
     jurisdiction: null,
     createdAt,
   };
+}
+
+/** How a scan merge (`mergeScan`) is applied. */
+export interface ScanMergeApply {
+  /**
+   * Append the events the plan proposes for the user's confirmation (`updates` of kind `event`:
+   * a payment, a dispute, a note). False: only new clients, invoices and proofs are added.
+   */
+  acceptUpdates: boolean;
+}
+
+/** What `mergeScan` wrote. */
+export interface ScanMergeOutcome {
+  clientsAdded: number;
+  invoicesAdded: number;
+  /**
+   * Invoices of the plan found in the ledger when it was applied (another merge of the same file
+   * ran since it was planned): left as they are, with their events and proposals.
+   */
+  invoicesAlreadyThere: number;
+  /** Messages added as proofs to invoices the ledger had. */
+  proofsAdded: number;
+  /** Proposed events appended (accepted and not already recorded). */
+  updatesApplied: number;
+  /** Proposed events not appended: declined, already recorded, or for an invoice no longer there. */
+  updatesNotApplied: number;
+  /** Every event appended: the new invoices' `detected` events and the accepted proposals. */
+  eventsAdded: number;
+  /** The invoices written (added or changed), for the pages to refresh. */
+  invoiceIds: string[];
 }
 
 export class LedgerStore {
@@ -278,6 +309,117 @@ export class LedgerStore {
           ]);
         }),
       { retry: false },
+    );
+  }
+
+  /**
+   * Applies a scan merge plan (src/core/ledger/scan-merge.ts `planScanMerge`) in ONE transaction:
+   * adds the new clients and invoices, chains each new invoice's events (`detected`), adds the new
+   * proofs (`add_proofs`: no confirmation needed), appends the proposed events only with
+   * `acceptUpdates`, and recomputes the index keys of every invoice written. Any failure writes
+   * nothing.
+   *
+   * The plan was made from an earlier read, so it is applied against what the ledger holds now:
+   * an invoice already there is left alone (with its events and proposals), proofs are merged into
+   * the stored record (a correction made since is kept), and a proposed event already in the
+   * logbook is not appended again. Merging the same file twice (planned again, or the same plan
+   * applied twice) adds nothing the second time.
+   */
+  async mergeScan(plan: ScanMergePlan, { acceptUpdates }: ScanMergeApply): Promise<ScanMergeOutcome> {
+    // Checked (and normalised) before any transaction: a plan from elsewhere is refused whole.
+    const clients = plan.newClients.map((client) => orThrow('client', checkClient(client)));
+    const planned = plan.newInvoices.map((entry) => ({
+      invoice: orThrow('invoice', checkInvoice(entry.invoice)),
+      events: entry.events.map((event) => orThrow('event', checkEvent({ ...withoutChain(event), invoiceId: entry.invoice.id }))),
+    }));
+    const proofUpdates = plan.updates.flatMap((update) => (update.kind === 'add_proofs' ? [update] : []));
+    const eventUpdates = plan.updates.flatMap((update) => (update.kind === 'event' ? [{ update, event: orThrow('event', checkEvent({ ...withoutChain(update.event), invoiceId: update.invoiceId })) }] : []));
+    return this.write(() =>
+      this.db.transaction('rw', [this.db.invoices, this.db.events, this.db.clients], async () => {
+        const outcome: ScanMergeOutcome = { clientsAdded: 0, invoicesAdded: 0, invoicesAlreadyThere: 0, proofsAdded: 0, updatesApplied: 0, updatesNotApplied: 0, eventsAdded: 0, invoiceIds: [] };
+        const ids = [...new Set([...planned.map((entry) => entry.invoice.id), ...plan.updates.map((update) => update.invoiceId)])];
+        const stored = new Map((await this.db.invoices.bulkGet(ids)).flatMap((invoice) => (invoice ? [[invoice.id, invoice] as const] : [])));
+        /** What is written per invoice: its record as it will be, and the events to chain after its logbook. */
+        const work = new Map<string, { invoice: LedgerInvoice; added: boolean; changed: boolean; events: Array<{ event: LedgerEvent; proposal: boolean }> }>();
+
+        for (const entry of planned) {
+          if (stored.has(entry.invoice.id) || work.has(entry.invoice.id)) {
+            outcome.invoicesAlreadyThere += 1;
+            continue;
+          }
+          work.set(entry.invoice.id, { invoice: entry.invoice, added: true, changed: true, events: entry.events.map((event) => ({ event, proposal: false })) });
+        }
+        for (const update of proofUpdates) {
+          const entry = work.get(update.invoiceId);
+          const current = entry?.invoice ?? stored.get(update.invoiceId);
+          if (!current || (update.newInvoice && !entry?.added)) continue;
+          const have = new Set(current.proofs.map(proofKey));
+          const fresh: InvoiceProof[] = [];
+          for (const proof of update.proofs) {
+            if (have.has(proofKey(proof))) continue;
+            have.add(proofKey(proof));
+            fresh.push(proof);
+          }
+          if (fresh.length === 0) continue;
+          const invoice = withProofs(entry?.invoice ?? ledgerInvoiceOf(current as StoredInvoice), fresh);
+          if (entry) Object.assign(entry, { invoice, changed: true });
+          else work.set(update.invoiceId, { invoice, added: false, changed: true, events: [] });
+          outcome.proofsAdded += fresh.length;
+        }
+        for (const { update, event } of eventUpdates) {
+          let entry = work.get(update.invoiceId);
+          const current = stored.get(update.invoiceId);
+          // A proposal for a new invoice stands only with that invoice, added by this merge.
+          const applies = acceptUpdates && (update.newInvoice ? entry?.added === true : entry !== undefined || current !== undefined);
+          if (!applies) {
+            outcome.updatesNotApplied += 1;
+            continue;
+          }
+          if (!entry) {
+            entry = { invoice: ledgerInvoiceOf(current!), added: false, changed: false, events: [] };
+            work.set(update.invoiceId, entry);
+          }
+          entry.events.push({ event, proposal: true });
+        }
+
+        // Clients of the invoices added that the ledger does not have yet.
+        const needed = new Set([...work.values()].filter((entry) => entry.added).map((entry) => entry.invoice.clientId));
+        const missing = clients.filter((client) => needed.has(client.id));
+        const known = await this.db.clients.bulkGet(missing.map((client) => client.id));
+        const toAdd = missing.filter((_client, index) => known[index] === undefined);
+        if (toAdd.length > 0) await this.db.clients.bulkAdd(toAdd);
+        outcome.clientsAdded = toAdd.length;
+
+        for (const [invoiceId, entry] of work) {
+          const chain = await this.chainOf(invoiceId);
+          const recorded = new Set(chain.map(eventContent));
+          const logbook: ChainedEvent[] = [...chain];
+          let appended = 0;
+          for (const { event, proposal } of entry.events) {
+            const content = eventContent(event);
+            if (recorded.has(content)) {
+              // Already in the logbook (the same plan applied twice): not recorded again.
+              if (proposal) outcome.updatesNotApplied += 1;
+              continue;
+            }
+            recorded.add(content);
+            const chained = appendToChain(logbook[logbook.length - 1] ?? null, event);
+            chained.id = await this.db.events.add(chained);
+            logbook.push(chained);
+            appended += 1;
+            if (proposal) outcome.updatesApplied += 1;
+          }
+          outcome.eventsAdded += appended;
+          if (entry.added) {
+            await this.db.invoices.add({ ...entry.invoice, ...ledgerIndexKeys(entry.invoice, logbook) });
+            outcome.invoicesAdded += 1;
+          } else if (entry.changed || appended > 0) {
+            await this.db.invoices.put({ ...entry.invoice, ...ledgerIndexKeys(entry.invoice, logbook) });
+          }
+          if (entry.added || entry.changed || appended > 0) outcome.invoiceIds.push(invoiceId);
+        }
+        return outcome;
+      }),
     );
   }
 
@@ -489,4 +631,33 @@ function groupByInvoice<E extends LedgerEvent>(events: readonly E[]): Map<string
     else byInvoice.set(event.invoiceId, [event]);
   }
   return byInvoice;
+}
+
+/** The event without its place in a chain (what a plan proposes, what the store chains). */
+function withoutChain(event: LedgerEvent): LedgerEvent {
+  const { id: _id, seq: _seq, prevHash: _prev, hash: _hash, ...fields } = event;
+  return fields as LedgerEvent;
+}
+
+/**
+ * The invoice with more proofs, checked as `checkInvoice` does; only problems with the proofs refuse
+ * it (an old record's other fields stay as they are, as in `correct`).
+ */
+function withProofs(invoice: LedgerInvoice, fresh: readonly InvoiceProof[]): LedgerInvoice {
+  const draft: LedgerInvoice = { ...invoice, proofs: [...invoice.proofs, ...fresh] };
+  const checked = checkInvoice(draft);
+  if (checked.ok) return checked.value;
+  const own = checked.problems.filter((problem) => problem.field === 'proofs' || problem.field.startsWith('proofs.'));
+  if (own.length > 0) throw new LedgerValidationError('invoice', own);
+  return draft;
+}
+
+/** What an event records, wherever it stands in its chain: two equal ones are the same record. */
+function eventContent(event: LedgerEvent): string {
+  return canonicalEvent(withoutChain(event));
+}
+
+/** A proof's identity, as the scan merge compares them: its message id, else its file. */
+function proofKey(proof: Pick<InvoiceProof, 'messageId' | 'file'>): string {
+  return proof.messageId ? `id:${proof.messageId}` : `file:${proof.file ?? ''}`;
 }
