@@ -10,5 +10,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/contract/**/*.test.ts', 'tests/quality/**/*.test.ts', 'tests/cli/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
+    // The CLI tests start real processes (bin/relance.js relaunches itself once): on a busy 2-core
+    // machine one can take several seconds. Timeouts are for hangs, not a speed goal (that is
+    // `npm run bench`).
+    testTimeout: 30_000,
   },
 });
