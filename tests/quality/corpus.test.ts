@@ -44,6 +44,8 @@ const SETS = [
   // A second development set in other styles and tools (written later, to improve generality).
   { name: 'dev2', minMessages: 90 },
   // A third set written blind to the engine (its author never read src/core/detect), 2026-11-22.
+  // Measured before any tuning on it: detection F1 95.2, kind 83.2 %, invoice numbers 92.1,
+  // amount 87.0, due date 84.7. The engine was then improved against it, so it is a dev set now.
   { name: 'dev3', minMessages: 100 },
   { name: 'holdout', minMessages: 50 },
 ] as const;
@@ -265,7 +267,7 @@ describe('engine quality', () => {
       console.log(lines.join('\n'));
 
       expect.soft(crashes.length, `the engine threw on ${crashes.length} message(s)`).toBe(0);
-      if (name !== 'holdout' && name !== 'dev3') {
+      if (name !== 'holdout') {
         // The development sets (the engine was improved against both) hold the issue's targets.
         const t = TARGETS.dev;
         expect.soft(report.detection.f1, `${name} detection F1`).toBeGreaterThanOrEqual(t.detectionF1);

@@ -18,6 +18,9 @@ const VENDOR_RANKS: Ranks = { ...INVOICE_RANKS, paid: 4.5 };
 const REMINDER_RANKS: Ranks = { balance: 7, incl_tax: 6, total: 5, plain: 4, deposit: 2, excl_tax: 1, paid: 0, unit: 0, tax: -1, quote: -2 };
 const PAYMENT_RANKS: Ranks = { paid: 7, incl_tax: 6, total: 5, balance: 4, plain: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
 const CLAIM_RANKS: Ranks = { incl_tax: 7, total: 6, balance: 5, plain: 5, paid: 4, deposit: 3, excl_tax: 1, unit: 0, tax: -1, quote: -2 };
+// A credit note's own total; what is left to pay is the corrected invoice's balance ("le montant
+// restant à régler sur la facture est donc de 2 880 €").
+const CREDIT_NOTE_RANKS: Ranks = { ...INVOICE_RANKS, balance: 2.5 };
 
 function ranksFor(kind: MessageKind | null): Ranks {
   switch (kind) {
@@ -47,7 +50,7 @@ export function chooseAmount(mentions: readonly AmountMention[], kind: MessageKi
   // Deductions ("Acompte versé : -600 €") are not the total, except on a credit note.
   const usable = mentions.filter((mention) => (creditNote || !mention.negative) && mention.role !== 'quote');
   if (usable.length === 0) return null;
-  const ranks = ranksFor(kind);
+  const ranks = creditNote && (kind === 'invoice_sent' || kind === 'vendor_bill' || kind === 'other_invoice_related') ? CREDIT_NOTE_RANKS : ranksFor(kind);
   const bestRank = Math.max(...usable.map((mention) => ranks[mention.role]));
 
   if (bestRank <= ranks.excl_tax) {

@@ -9,7 +9,7 @@
  *   invoice mail is still an invoice mail; a newsletter about "unpaid invoices" is not).
  * Direction comes from the user's addresses when given, else from the words and the sender type.
  */
-import { isWeakReminder, type CueFamily, type CueMatch } from './cues';
+import { isWeakDispute, isWeakReminder, type CueFamily, type CueMatch } from './cues';
 import type { SenderType } from './sender';
 import type { MessageKind } from './types';
 
@@ -29,6 +29,10 @@ export interface Signals {
   isReply: boolean;
   /** A thread around the message is about an invoice (analyzeThread). */
   threadAboutInvoice: boolean;
+  /** The sender is a mass-mailing mailbox (newsletter@, marketing@…). */
+  bulkSender?: boolean;
+  /** The promise found waits on an event, not a date ("we'll pay as soon as it is reissued"). */
+  conditionalPromise?: boolean;
 }
 
 export interface Classification {
@@ -61,7 +65,23 @@ const BODY_ANCHORS: readonly CueFamily[] = [
   'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'reminder', 'paid', 'promise', 'userPaid', 'dispute', 'acknowledge', 'creditNote', 'procedural', 'billingInfo',
 ];
 
-export function relatedness(signals: Signals): { related: boolean; margin: number } {
+/**
+ * What speaks for the mail being about an invoice, amounts aside (`hasAmount` only adds to a
+ * positive score: a mail with none here is not about an invoice, amounts or not).
+ */
+export function anchorScore(signals: Omit<Signals, 'hasAmount'>): number {
+  const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
+  let positive = namingScore(signals);
+  // Payment and promise words are about an invoice only in an invoice context.
+  const invoiceContext = positive > 0 || signals.threadAboutInvoice || signals.isReply;
+  for (const family of ['paid', 'promise', 'userPaid'] as const) if (has(family) && invoiceContext) positive += 1.5;
+  if (has('acknowledge') && (signals.threadAboutInvoice || (signals.isReply && signals.cues.invoiceWord?.source === 'subject'))) positive += 1;
+  if (signals.threadAboutInvoice) positive += 1;
+  return positive;
+}
+
+/** What names an invoice: numbers, an invoice attached, invoice words and cues. */
+function namingScore(signals: Omit<Signals, 'hasAmount'>): number {
   const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
   let positive = 0;
   if (signals.ownNumberCount > 0) positive += 2.5;
@@ -71,12 +91,14 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
   if (signals.cues.invoiceWord?.source === 'body') positive += 1;
   for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote', 'procedural'] as const) if (has(family)) positive += 1.5;
   if (has('billingInfo')) positive += 2;
-  // Payment and promise words are about an invoice only in an invoice context.
-  const invoiceContext = positive > 0 || signals.threadAboutInvoice || signals.isReply;
-  for (const family of ['paid', 'promise', 'userPaid'] as const) if (has(family) && invoiceContext) positive += 1.5;
-  if (has('acknowledge') && (signals.threadAboutInvoice || (signals.isReply && signals.cues.invoiceWord?.source === 'subject'))) positive += 1;
-  if (signals.threadAboutInvoice) positive += 1;
+  return positive;
+}
+
+export function relatedness(signals: Signals, anchors: number = anchorScore(signals)): { related: boolean; margin: number } {
+  const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
+  let positive = anchors;
   if (signals.hasAmount && positive > 0) positive += 0.5;
+  const invoiceContext = signals.threadAboutInvoice || signals.isReply || namingScore(signals) > 0;
 
   let negative = 0;
   for (const [family, weight] of NEGATIVE_WEIGHTS) {
@@ -99,6 +121,9 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
     has('billingInfo') ||
     has('procedural') ||
     (invoiceContext && (has('paid') || has('promise') || has('dispute') || has('userPaid')));
+  // A newsletter or a promotion from a mass-mailing mailbox: its invoices, amounts and reminders are
+  // examples ("Template #2: invoice #123 for $450 is now overdue"), whatever their number.
+  if (signals.bulkSender && (has('newsletter') || has('promo'))) return { related: false, margin };
   // A reply whose newest part changes the subject and says nothing about the invoice quoted below
   // it ("Au fait, tu serais dispo mardi ?"): the quoted invoice is only context.
   if (signals.isReply && signals.cues.offTopic?.source === 'body' && signals.bodyNumberCount === 0 && !signals.hasAmount) {
@@ -107,8 +132,8 @@ export function relatedness(signals: Signals): { related: boolean; margin: numbe
   return { related: anchored && positive >= 2 && margin >= 1.5, margin };
 }
 
-export function classify(signals: Signals, direction: Direction): Classification {
-  const { related, margin } = relatedness(signals);
+export function classify(signals: Signals, direction: Direction, anchors?: number): Classification {
+  const { related, margin } = relatedness(signals, anchors);
   if (!related) return { related: false, kind: null, confidence: confidenceOf(-margin, 0.6), kindCue: null };
   const cue = (family: CueFamily) => signals.cues[family] ?? null;
   const pick = (kind: MessageKind, family: CueFamily | null, strength: number): Classification => ({
@@ -155,8 +180,14 @@ export function classify(signals: Signals, direction: Direction): Classification
     if (reminder && !cue('userPaid')) return pick('reminder', 'reminder', 0.5);
     return pick('vendor_bill', first('vendor', 'invoiceDelivery', 'userPaid'), 0.8);
   }
-  if (cue('dispute') && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
-  const clientWords = first('promise', 'paid');
+  // A processing block ("we are unable to process it") that comes with a procedural request ("please
+  // reissue it with our PO number") is that request, not a dispute of the invoice.
+  const disputeFound = cue('dispute');
+  const blockOnly = disputeFound !== null && cue('procedural') !== null && isWeakDispute(disputeFound.text);
+  if (disputeFound && !blockOnly && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
+  // A promise that waits on the request being met ("we'll pay both as soon as they're reissued") is
+  // part of the request.
+  const clientWords = cue('procedural') && signals.conditionalPromise && !cue('paid') ? null : first('promise', 'paid');
   // A procedural request or status (reissue with a PO, rejected on a portal, pay in instalments).
   if (cue('procedural') && clientWords === null) return pick('other_invoice_related', 'procedural', 0.5);
   if (clientWords === 'promise') return pick('promise', 'promise', 1);

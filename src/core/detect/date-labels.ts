@@ -13,6 +13,7 @@
  * - other: delivery, meeting, quote dates… anything else labelled.
  */
 import type { WrittenDate } from './written-dates';
+import { PrefixScanner, forEachMatch } from './prefix-scan';
 
 export type DateRole = 'issue' | 'dateLine' | 'due' | 'pastDue' | 'deadline' | 'promise' | 'paid' | 'other';
 
@@ -36,17 +37,20 @@ const LABELS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ],
   [
     'promise',
-    /(?:sera|seront|va\sêtre|vont\sêtre|est\sprévue?|est\sprogrammée?|interviendra|partira)\s(?:[a-z\u00df-\u00ff\u0153]+\s){0,2}(?:le|pour\sle|d'ici\sle|avant\sle|au\splus\stard\sle)|(?:réglerons|règlerons|paierons|payerons|procéderons|effectuerons|virerons|réglerai|paierai|payerai)\s(?:[^\n.]{0,40}\s)?(?:le|d'ici\sle|avant\sle)|prévue?\spour\sle|programmée?\spour\sle|mise?\sen\spaiement\sle|will\s(?:be\s)?(?:pay|paid|settle|settled|transfer|transferred|process|processed|send|sent|make|made|release|released)\s(?:[^\n.]{0,40}\s)?(?:on|by|before)|scheduled\s(?:for|on)|planned\sfor|expected\son|erfolgt\s(?:am|bis)|werden\s[^\n.]{0,40}(?:am|bis)|se\s(?:realizará|efectuará|hará)\s(?:el|antes\sdel)|pagaremos\s(?:[^\n.]{0,30}\s)?(?:el|antes\sdel)|(?:sarà|verrà)\s(?:effettuato|eseguito|disposto)\s(?:il|entro\sil)|pagheremo\s(?:[^\n.]{0,30}\s)?(?:il|entro\sil)|(?:zullen|zal)\s[^\n.]{0,40}\sop|volgt\sop/g,
+    /(?:sera|seront|serez|seras|serons|va\sêtre|vont\sêtre|est\sprévue?|est\sprogrammée?|interviendra|partira)\s(?:[a-z\u00df-\u00ff\u0153]+\s){0,2}(?:le|pour\sle|d'ici\sle|avant\sle|au\splus\stard\sle)|(?:réglerons|règlerons|paierons|payerons|procéderons|effectuerons|virerons|réglerai|paierai|payerai|vous\srègle|vous\sréglons|vous\spaie|vous\spayons|vous\svire|vous\svirons)\s(?:[^\n.]{0,40}\s)?(?:le|d'ici\sle|avant\sle)|prévue?\spour\sle|programmée?\spour\sle|mise?\sen\spaiement\sle|(?:will|'ll)\s(?:be\s)?(?:pay|paid|settle|settled|transfer|transferred|process|processed|send|sent|make|made|release|released|wire|wired)\s(?:[^\n.]{0,40}\s)?(?:on|by|before)|scheduled\s(?:for|on)|planned\sfor|expected\son|erfolgt\s(?:am|bis)|werden\s[^\n.]{0,40}(?:am|bis)|se\s(?:realizará|efectuará|hará)\s(?:el|antes\sdel)|(?:pagaremos|saldrá|te\spagamos|le\spagamos|os\spagamos)\s(?:[^\n.]{0,30}\s)?(?:el|antes\sdel)|(?:sarà|verrà)\s(?:effettuato|eseguito|disposto)\s(?:il|entro\sil)|pagheremo\s(?:[^\n.]{0,30}\s)?(?:il|entro\sil)|(?:zullen|zal)\s[^\n.]{0,40}\sop|volgt\sop/g,
   ],
   [
     'paid',
-    /(?:payée?s?|réglée?s?|effectuée?s?|viré|émis|reçue?s?|envoyée?)\s(?:ce\s)?le|paid\son|sent\son|made\son|received\son|transferred\son|(?:bezahlt|überwiesen|beglichen)\sam|am\s[^\n]{0,3}(?:bezahlt|überwiesen)|(?:pagad[oa]|realizad[oa]|efectuad[oa])\sel|(?:pagat[oa]|effettuat[oa]|eseguit[oa])\sil|(?:betaald|overgemaakt)\sop/g,
+    /(?:has\sbeen|have\sbeen|was|were)\s(?:issued|sent|made|paid|transferred|wired|released|remitted)\s(?:to\s[^\n.]{0,40}\s)?on|(?:payée?s?|réglée?s?|effectuée?s?|viré|émis|reçue?s?|envoyée?)\s(?:ce\s)?le|paid\son|sent\son|made\son|received\son|transferred\son|(?:bezahlt|überwiesen|beglichen)\sam|am\s[^\n]{0,3}(?:bezahlt|überwiesen)|(?:pagad[oa]|realizad[oa]|efectuad[oa])\sel|(?:pagat[oa]|effettuat[oa]|eseguit[oa])\sil|(?:betaald|overgemaakt)\sop/g,
   ],
   [
     'other',
     /livr(?:é|ée|aison)|deliver(?:ed|y)|rendez-vous|réunion|meeting|devis|quote|commande|order|lieferung|entrega|consegna|levering|période|period|du\s(?=\d)|from\s(?=\d)|depuis\sle|since/g,
   ],
 ];
+
+const LABEL_SCANNER = new PrefixScanner(LABELS.map(([, pattern]) => pattern));
+const ALL_LABELS = (1 << LABELS.length) - 1;
 
 // How far back a label may be, and where a sentence (hence a label's reach) ends.
 const CONTEXT_CHARS = 70;
@@ -137,14 +141,16 @@ function roleOf(before: string): DateRole | null {
     if (match[0] === '') SENTENCE_END.lastIndex += 1;
   }
   const sentence = before.slice(sentenceStart);
-  let best: { role: DateRole; end: number } | null = null;
-  for (const [role, pattern] of LABELS) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence); match !== null; match = pattern.exec(sentence)) {
-      const end = match.index + match[0].length;
-      if (best === null || end > best.end) best = { role, end };
-      if (match[0] === '') pattern.lastIndex += 1;
+  // The label ending closest to the date (the first role's on a tie), every label looked for only
+  // where it may start (one pass instead of a search per role; the same matches, see prefix-scan.ts).
+  let bestIndex = -1;
+  let bestEnd = -1;
+  forEachMatch(LABEL_SCANNER, sentence, ALL_LABELS, sentence.length, (index, match) => {
+    const end = match.index + match[0].length;
+    if (end > bestEnd || (end === bestEnd && index < bestIndex)) {
+      bestEnd = end;
+      bestIndex = index;
     }
-  }
-  return best?.role ?? null;
+  });
+  return bestIndex === -1 ? null : (LABELS[bestIndex] as readonly [DateRole, RegExp])[0];
 }

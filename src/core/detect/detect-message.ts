@@ -3,21 +3,21 @@
  * classify, then extract the facts the kind calls for, each with its evidence.
  */
 import type { IsoDate } from '../model';
-import { DEFAULT_END_OF_MONTH_METHOD, addDays, dueDateFromTerms, isValidIsoDate, parseIsoDate } from '../dates';
+import { DEFAULT_END_OF_MONTH_METHOD, addDays, calendarDate, daysInMonth, dueDateFromTerms, isValidIsoDate, parseIsoDate, toIsoDate } from '../dates';
 import { resolveWrittenDate } from '../reader/written-dates';
 import type { Detection, DetectOptions, EngineMessage, Evidence, EvidenceField, MessageKind } from './types';
-import { maskSegment, prepareMessage, type PreparedMessage, type Segment } from './prepare';
-import type { CueMatch } from './cues';
-import { classify, type Classification, type Direction, type Signals } from './classify';
+import { historyOf, historySender, maskSegment, prepareMessage, type PreparedMessage, type Segment } from './prepare';
+import { isConditionalAfter, type CueMatch } from './cues';
+import { anchorScore, classify, type Classification, type Direction, type Signals } from './classify';
 import { directionFromAddresses, directionFromWords } from './direction';
-import { senderType, type SenderType } from './sender';
-import { findInvoiceNumbers, numberKey, type FoundNumber } from './invoice-numbers';
+import { isBulkSender, senderType, type SenderType } from './sender';
+import { findInvoiceNumbers, isReplacedNumber, numberKey, type FoundNumber } from './invoice-numbers';
 import { findAmounts, type AmountMention } from './money';
 import { chooseAmount } from './choose-amount';
 import type { DateOrder } from './written-dates';
 import type { LabelledDate } from './date-labels';
 import type { FoundTerms } from './terms';
-import { labelledDatesOf, readingsOf, termsOf } from './readings';
+import { amountsOf, labelledDatesOf, readSender, readingsOf, termsOf } from './readings';
 import { detectLanguageOf, type DetectLanguage } from './language';
 
 /**
@@ -25,13 +25,16 @@ import { detectLanguageOf, type DetectLanguage } from './language';
  * alternation, which V8 runs faster than the prefix scanner of prefix-scan.ts would.) The stems,
  * grouped by their first letters so fewer alternatives are tried at each position (only whether
  * one occurs matters): factur, factuur, fattur, invoice, rechnung, avoir, credit note, creditnota,
- * gutschrift, relance, rappel, remind, paiement, payment, paid, payé, réglé, règlement, reglement,
+ * gutschrift, Geldeingang, relance, rappel, remind, paiement, payment, paid, payé, réglé, règlement, reglement,
  * virement, remittance, overdue, impay, unpaid, outstanding, zahlung, überweis, mahnung,
  * erinnerung, pago, pagamento, pagat, bonifico, betaling, betaald, herinnering, sollecito,
- * recordatorio, receipt, reçu, acompte, échéance, "due" and, at a word start, bill, inv, fa1, f-1.
+ * recordatorio, receipt, "received money", reçu, acompte, échéance, "due" and, at a word start, bill, inv, fa1, f-1
+ * (written as the word then a look back, so that every alternative starts with a letter V8 can test).
  */
 const PREFILTER =
-  /pa(?:iement|yment|id|yé|go|gamento|gat)|r(?:echnung|elance|appel|emind|eglement|emittance|ecordatorio|eceipt|eçu|églé|èglement)|fa(?:ctuu?r|ttur)|i(?:nvoice|mpay)|a(?:voir|compte)|credit(?:\s?note|nota)|gutschrift|virement|o(?:verdue|utstanding)|unpaid|überweis|zahlung|mahnung|erinnerung|échéance|b(?:onifico|eta(?:ling|ald))|herinnering|sollecito|due\b|\b(?:bill|inv|fa\d|f-\d)/;
+  /pa(?:iement|yment|id|yé|go|gamento|gat)|r(?:echnung|elance|appel|emind|eglement|emittance|ecordatorio|eceipt|eceived\s(?:money|funds|[$€£\d])|eçu|églé|èglement)|fa(?:ctuu?r|ttur)|i(?:nvoice|mpay)|a(?:voir|compte)|credit(?:\s?note|nota)|g(?:utschrift|eldeingang)|virement|o(?:verdue|utstanding)|unpaid|überweis|zahlung|mahnung|erinnerung|échéance|b(?:onifico|eta(?:ling|ald))|herinnering|sollecito|due\b|bill(?<!\wbill)|inv(?<!\winv)|fa\d(?<!\wfa\d)|f-\d(?<!\wf-\d)/;
+
+const NO_AMOUNTS: { body: AmountMention[]; subject: AmountMention[] } = { body: [], subject: [] };
 
 /** Context a thread gives a message (see thread.ts). */
 export interface MessageContext {
@@ -78,12 +81,18 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   maskSegment(prepared.main);
   const main = prepared.main;
 
+  const addressDirection = directionFromAddresses(message, own, sender);
+  // A mail the user forwards between their own addresses ("TR: Contestation facture…"): what it is
+  // about is the forwarded mail, written by its sender to the user.
+  const forwardedFrom = addressDirection === 'sent' ? internalForwardFrom(message, own, prepared) : null;
+  const writer: SenderType = forwardedFrom ? senderType(forwardedFrom) : sender;
+
   const readings = readingsOf(prepared);
-  const { cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, bodyAmounts, subjectAmounts, language } = readings;
+  readSender(prepared, readings, sender === 'person');
+  const { cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, language } = readings;
 
   const wordDirection = directionFromWords(cues, sender);
-  const addressDirection = directionFromAddresses(message, own, sender);
-  const direction: Direction = addressDirection !== 'unknown' ? addressDirection : wordDirection;
+  const direction: Direction = forwardedFrom ? 'received' : addressDirection !== 'unknown' ? addressDirection : wordDirection;
 
   const numberCount = bodyNumbers.length + subjectNumbers.length + attachmentNumbers.reduce((sum, found) => sum + found.length, 0);
   const signals: Signals = {
@@ -92,12 +101,18 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     bodyNumberCount: bodyNumbers.length,
     ownNumberCount: bodyNumbers.length + attachmentNumbers.reduce((sum, found) => sum + found.length, 0) + (prepared.isReply ? 0 : subjectNumbers.length),
     invoiceAttachment,
-    hasAmount: bodyAmounts.length > 0 || subjectAmounts.length > 0,
-    sender,
+    hasAmount: false,
+    sender: writer,
     isReply: prepared.isReply,
     threadAboutInvoice: context.threadAboutInvoice ?? false,
+    bulkSender: isBulkSender(message.from?.email ?? null),
+    conditionalPromise: cues.promise !== undefined && isConditionalAfter(cues.promise.source === 'body' ? main.lower : prepared.subjectLower, cues.promise.end),
   };
-  const classification = classify(signals, direction);
+  // Amounts only count for a mail that something else ties to an invoice: read them only then.
+  const anchors = anchorScore(signals);
+  const { body: bodyAmounts, subject: subjectAmounts } = anchors > 0 ? amountsOf(prepared, readings) : NO_AMOUNTS;
+  signals.hasAmount = bodyAmounts.length > 0 || subjectAmounts.length > 0;
+  const classification = classify(signals, direction, anchors);
   if (!classification.related) {
     return { detection: unrelated(prepared, direction, language, classification.confidence), prepared, wordDirection, sender, creditNote: false, numbersFromHistory: false };
   }
@@ -119,7 +134,12 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     numbers.push(found.number);
     numberEvidence.push(item);
   };
-  for (const found of bodyNumbers) addNumber(found, bodyEvidence(prepared, prepared.main, found.start, found.end));
+  // A corrected invoice sent "in place of" another: the one it cancels and replaces is not sent.
+  const replacing = kind === 'invoice_sent' && !creditNote && bodyNumbers.length >= 2;
+  for (const found of bodyNumbers) {
+    if (replacing && isReplacedNumber(main.lower, found.start)) continue;
+    addNumber(found, bodyEvidence(prepared, prepared.main, found.start, found.end));
+  }
   for (const found of subjectNumbers) addNumber(found, { source: 'subject', text: prepared.subjectRaw.slice(found.start, found.end), start: found.start, end: found.end });
   attachmentNumbers.forEach((list, index) => {
     const attachment = prepared.attachments[index];
@@ -129,16 +149,18 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     const nameKey = numberKey(attachment ? attachment.name.slice(0, attachment.stemEnd) : '');
     for (const found of list) {
       const key = numberKey(found.number);
-      if ([...seen].some((known) => known.includes(key) && nameKey.includes(known))) continue;
+      // …or with a document word glued in front of it ("FACT_7012458.pdf", "INV7012458.pdf" for "7012458").
+      if ([...seen].some((known) => (known.includes(key) && nameKey.includes(known)) || (key.endsWith(known) && /^[A-Z]{2,8}$/.test(key.slice(0, key.length - known.length))))) continue;
       addNumber(found, { source: 'attachment', attachment_index: index, text: raw.slice(found.start, found.end), start: found.start, end: found.end });
     }
   });
   let usedHistory = false;
   // A reply that names no invoice ("c'est réglé") is about the one in the quoted mail.
-  if (numbers.length === 0 && prepared.history && (kind === 'payment_notice' || kind === 'promise' || kind === 'dispute' || kind === 'other_invoice_related')) {
-    maskSegment(prepared.history);
-    for (const found of findInvoiceNumbers(prepared.history.lower, prepared.history.text).slice(0, 3)) {
-      addNumber(found, bodyEvidence(prepared, prepared.history, found.start, found.end));
+  const history = numbers.length === 0 && (kind === 'payment_notice' || kind === 'promise' || kind === 'dispute' || kind === 'other_invoice_related') ? historyOf(prepared) : null;
+  if (history) {
+    maskSegment(history);
+    for (const found of findInvoiceNumbers(history.lower, history.text).slice(0, 3)) {
+      addNumber(found, bodyEvidence(prepared, history, found.start, found.end));
       usedHistory = true;
     }
   }
@@ -158,12 +180,17 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     }
   }
   // "When a reply only says it paid": the amount of the invoice it answers, in the quoted mail.
-  if (!amountSource && (usedHistory || kind === 'payment_notice') && prepared.history) {
-    maskSegment(prepared.history);
-    const found = findAmounts(prepared.history.lower, prepared.history.text);
-    if (found.length > 0) amountSource = { mentions: found, segment: prepared.history, source: 'body' };
+  const amountHistory = !amountSource && (usedHistory || kind === 'payment_notice') ? historyOf(prepared) : null;
+  if (amountHistory) {
+    maskSegment(amountHistory);
+    const found = findAmounts(amountHistory.lower, amountHistory.text);
+    if (found.length > 0) amountSource = { mentions: found, segment: amountHistory, source: 'body' };
   }
-  const amountKind: MessageKind = amountSource?.segment === prepared.history ? 'invoice_sent' : kind;
+  // An amount read in the history is the quoted invoice's; one read in the subject or an attachment
+  // name of a mail without a quoted history (marked by a header) is read as an invoice's too.
+  const fromHistory = amountSource !== null && amountSource.segment !== null && amountSource.segment === prepared.history;
+  const noHeaderHistory = prepared.historyFrom === -1 && (prepared.history === null || prepared.quotedFrom !== -1);
+  const amountKind: MessageKind = fromHistory || (amountSource !== null && amountSource.segment === null && noHeaderHistory) ? 'invoice_sent' : kind;
   const chosen = amountSource ? chooseAmount(amountSource.mentions, amountKind, numbers.length, creditNote) : null;
   if (chosen && amountSource) {
     const items = chosen.from.map((mention): Evidence => {
@@ -195,7 +222,13 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   let dueDate: IsoDate | null = null;
   if (!several) {
     const stated = labelled.find((date) => date.role === 'due' || date.role === 'pastDue') ?? null;
-    const due = stated ?? (isInvoice ? firstWithRole(labelled, ['deadline']) : null);
+    // A date to pay by is the invoice's own only when it is about the invoice: not a tax payment
+    // the mail mentions ("payable to HMRC by 31 January"), and not when the invoice's due date is
+    // stated as terms ("Due   Upon receipt", "Échéance : à réception"): those terms decide.
+    const termsAsDue = usableTerms !== null && DUE_LABEL_BEFORE.test(main.lower.slice(Math.max(0, usableTerms.start - 24), usableTerms.start));
+    const deadline =
+      stated || !isInvoice || termsAsDue ? null : (labelled.find((date) => date.role === 'deadline' && !taxDeadline(main.lower, date.date.index)) ?? null);
+    const due = stated ?? deadline;
     // A year-less due date: after the invoice date on an invoice; already past in a reminder or
     // reply, and whenever the words say it is past ("arrivée à échéance le 1er avril").
     const past = !isInvoice || due?.role === 'pastDue';
@@ -217,7 +250,9 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     }
   }
 
-  const counterparty = counterpartyOf(message, own, kind, direction, sender);
+  const counterparty = forwardedFrom
+    ? counterpartyOf({ ...message, from: { name: '', email: forwardedFrom } }, own, kind, direction, writer)
+    : counterpartyOf(message, own, kind, direction, sender);
   const detection: Detection = {
     is_invoice_related: true,
     kind,
@@ -236,6 +271,16 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     body_text: prepared.bodyText,
   };
   return { detection, prepared, wordDirection, sender, creditNote, numbersFromHistory: usedHistory };
+}
+
+/** The forwarded mail's sender when the user forwards a third party's mail to their own addresses, else null. */
+function internalForwardFrom(message: EngineMessage, own: ReadonlySet<string>, prepared: PreparedMessage): string | null {
+  if (!(prepared.isForward || prepared.forwardedMain) || prepared.historyHeader === null) return null;
+  const recipients = [...message.to, ...message.cc];
+  if (recipients.length === 0 || !recipients.every((address) => own.has(address.email.toLowerCase()))) return null;
+  const historyFrom = historySender(prepared);
+  if (historyFrom === null || own.has(historyFrom)) return null;
+  return historyFrom;
 }
 
 function unrelated(prepared: PreparedMessage, direction: Direction, language: DetectLanguage, confidence: number): Detection {
@@ -297,6 +342,21 @@ function cueEvidence(classification: Classification, prepared: PreparedMessage):
   return bodyEvidence(prepared, prepared.main, cue.start, cue.end);
 }
 
+// Terms written as the due date: "Due   Upon receipt", "Échéance : 30 jours fin de mois".
+const DUE_LABEL_BEFORE = /(?:^|\n)[ \t]{0,8}(?:due(?:\sdate)?|payment\sdue|échéance|date\sd'échéance|fällig(?:keit)?|vencimiento|scadenza|vervaldatum)[ \t]{0,12}:?[ \t]{0,12}$/;
+
+// A tax or social-contribution payment named in the sentence before a date.
+const TAX_CONTEXT =
+  /hmrc|(?<![a-z])irs(?![a-z])|urssaf|impôts?(?![a-z])|impots|acompte\sd'is(?![a-z])|impôt\ssur\sles\ssociétés|(?<![a-z])cfe(?![a-z])|self\sassessment|corporation\stax|income\stax|tax\s(?:return|bill|payment)|finanzamt|steuer(?:vorauszahlung|nachzahlung|zahlung)|hacienda|agencia\stributaria|agenzia\sdelle\sentrate|(?<![a-z])f24(?![a-z])|belastingdienst/;
+
+function taxDeadline(text: string, index: number): boolean {
+  const from = Math.max(0, index - 120);
+  const before = text.slice(from, index);
+  // Only the sentence the date is in.
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
+  return TAX_CONTEXT.test(stop === -1 ? before : before.slice(stop));
+}
+
 function firstWithRole(dates: readonly LabelledDate[], roles: ReadonlyArray<LabelledDate['role']>): LabelledDate | null {
   for (const role of roles) {
     const found = dates.find((date) => date.role === role);
@@ -307,7 +367,13 @@ function firstWithRole(dates: readonly LabelledDate[], roles: ReadonlyArray<Labe
 
 // Relative days in a promise ("le virement partira demain", "we'll pay on Friday").
 const RELATIVE_DAY =
-  /(?<![\p{L}])(après-demain|demain|tomorrow|übermorgen|morgen|mañana|domani|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|woensdag|donderdag|vrijdag)(?![\p{L}])/iu;
+  /(?<![\p{L}])(après-demain|demain|tomorrow|übermorgen|overmorgen|morgen|mañana|dopodomani|domani|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|woensdag|donderdag|vrijdag)(?![\p{L}])/iu;
+// A day of the month alone: "on the 20th", "le 20", "el 25", "il 20" (not "le 15 de chaque mois", a habit).
+const DAY_OF_MONTH =
+  /(?<![\p{L}\d])(?:on\s)?the\s(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\d])(?!\sof\s(?:each|every))|(?<![\p{L}])(?:le|el|il|am|op|día|giorno)\s(\d{1,2})(?:er|\.)?(?=[\s,;!?).]|$)(?!\.\d)(?!\s?(?:h\d|h\s|heures?|jours?|días|giorni|tage|dagen|days|%|€|eur|de\s(?:chaque|cada)|di\sogni|jedes|van\selke))/iu;
+// The end of the week (its Friday) or of the month.
+const END_OF_PERIOD =
+  /(?<![\p{L}])(?:the\s)?end\sof\s(?:the\s|this\s)?(week|month)|fin\s(?:de\s(?:la\s|cette\s)?|du\s)(semaine|mois)|ende\s(?:der|dieser|des|diese[sn])\s(woche|monats)|(?:zum\s)?(monat)sende|final(?:es)?\sde\s(?:la\s|esta\s|este\s)?(semana|mes)|fine\s(?:della\s|di\squesta\s|del\s|di\s)?(settimana|mese)|eind\svan\sde(?:ze)?\s(week|maand)/iu;
 const WEEKDAYS: Readonly<Record<string, number>> = {
   lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5,
   montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, lunes: 1, martes: 2, miércoles: 3, jueves: 4, viernes: 5,
@@ -333,23 +399,48 @@ function findPromisedDate(
     if (resolved) return { date: resolved, evidence: bodyEvidence(prepared, prepared.main, candidate.date.index, candidate.date.end) };
   }
   if (mailDay === null) return null;
+  const parts = parseIsoDate(mailDay);
+  if (!parts) return null;
   const from = cue ? cue.start : 0;
-  const relative = RELATIVE_DAY.exec(prepared.main.lower.slice(from, from + 400));
-  if (!relative || relative[1] === undefined) return null;
-  const word = relative[1].toLowerCase();
-  let date: IsoDate;
-  if (word === 'demain' || word === 'tomorrow' || word === 'morgen' || word === 'mañana' || word === 'domani') date = addDays(mailDay, 1);
-  else if (word === 'après-demain' || word === 'übermorgen') date = addDays(mailDay, 2);
-  else {
-    const target = WEEKDAYS[word];
-    const parts = parseIsoDate(mailDay);
-    if (target === undefined || !parts) return null;
-    const today = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
-    const ahead = ((target - today + 7) % 7) || 7;
-    date = addDays(mailDay, ahead);
+  const window = prepared.main.lower.slice(from, from + 400);
+  // The first of: a day word ("vendredi", "tomorrow"), a bare day of the month ("on the 20th",
+  // "le 20"), the end of the week or month.
+  let best: { index: number; length: number; date: IsoDate } | null = null;
+  const relative = RELATIVE_DAY.exec(window);
+  if (relative && relative[1] !== undefined) {
+    const word = relative[1].toLowerCase();
+    let date: IsoDate | null = null;
+    if (word === 'demain' || word === 'tomorrow' || word === 'morgen' || word === 'mañana' || word === 'domani') date = addDays(mailDay, 1);
+    else if (word === 'après-demain' || word === 'übermorgen' || word === 'dopodomani' || word === 'overmorgen') date = addDays(mailDay, 2);
+    else {
+      const target = WEEKDAYS[word];
+      if (target !== undefined) date = addDays(mailDay, ((target - weekdayOf(parts) + 7) % 7) || 7);
+    }
+    if (date) best = { index: relative.index, length: relative[0].length, date };
   }
-  const start = from + relative.index;
-  return { date, evidence: bodyEvidence(prepared, prepared.main, start, start + relative[0].length) };
+  const day = DAY_OF_MONTH.exec(window);
+  if (day && (best === null || day.index < best.index)) {
+    const number = Number(day[1] ?? day[2]);
+    // The next such day: this month, or the next one when it has passed.
+    const month = number >= parts.day ? parts.month : parts.month + 1;
+    const date = calendarDate(parts.year + (month > 12 ? 1 : 0), month > 12 ? 1 : month, number);
+    if (date) best = { index: day.index, length: day[0].length, date: toIsoDate(date) };
+  }
+  const period = END_OF_PERIOD.exec(window);
+  if (period && (best === null || period.index < best.index)) {
+    const unit = period.slice(1).find((group) => group !== undefined) ?? '';
+    const date = /^(?:week|semaine|woche|semana|settimana)$/.test(unit)
+      ? addDays(mailDay, (5 - weekdayOf(parts) + 7) % 7)
+      : toIsoDate({ year: parts.year, month: parts.month, day: daysInMonth(parts.year, parts.month) });
+    best = { index: period.index, length: period[0].length, date };
+  }
+  if (best === null) return null;
+  const start = from + best.index;
+  return { date: best.date, evidence: bodyEvidence(prepared, prepared.main, start, start + best.length) };
+}
+
+function weekdayOf(parts: { year: number; month: number; day: number }): number {
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
 }
 
 function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: MessageKind, direction: Direction, sender: SenderType): string | null {

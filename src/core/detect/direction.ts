@@ -26,16 +26,24 @@ export function directionFromAddresses(message: EngineMessage, own: ReadonlySet<
   if (from !== '' && own.has(from)) return 'sent';
   const to = message.to.map((address) => address.email.toLowerCase());
   const cc = message.cc.map((address) => address.email.toLowerCase());
-  // An invoicing platform (QuickBooks, FreshBooks…) mailing the user's client on the user's behalf,
-  // the user in Cc: the user sends it.
-  if (sender === 'platform' && !to.some((address) => own.has(address)) && cc.some((address) => own.has(address))) return 'sent';
+  // An invoicing tool (QuickBooks, Bonsai, sevDesk, a bank's invoicing module…) mailing the user's
+  // client on the user's behalf, the user in Cc: the user sends it. Not a person writing, and not a
+  // bill addressed to a colleague of the user (same company domain in To).
+  if (sender !== 'person' && to.length > 0 && cc.some((address) => own.has(address)) && !to.some((address) => own.has(address))) {
+    const domains = ownDomainsOf(own);
+    if (!to.some((address) => domains.has(domainOf(address)))) return 'sent';
+  }
   const recipients = [...to, ...cc];
   if (recipients.some((address) => own.has(address))) return 'received';
   // Same company domain (an alias the user did not list).
-  const ownDomains = new Set([...own].map(domainOf).filter((domain) => domain !== '' && !PUBLIC_DOMAINS.has(domain)));
+  const ownDomains = ownDomainsOf(own);
   if (from !== '' && ownDomains.has(domainOf(from))) return 'sent';
   if (recipients.some((address) => ownDomains.has(domainOf(address)))) return 'received';
   return 'unknown';
+}
+
+function ownDomainsOf(own: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...own].map(domainOf).filter((domain) => domain !== '' && !PUBLIC_DOMAINS.has(domain)));
 }
 
 export function directionFromWords(cues: Partial<Record<CueFamily, CueMatch>>, sender: SenderType): Direction {

@@ -13,6 +13,7 @@
  */
 import { L } from './letters';
 import { PrefixScanner, forEachMatch } from './prefix-scan';
+import { withoutBlankTail } from './money';
 
 export interface FoundNumber {
   number: string;
@@ -23,7 +24,7 @@ export interface FoundNumber {
 }
 
 // Longest forms first: at one position the first alternative that matches wins.
-const INVOICE_KEYWORD = String.raw`(?:facture\s(?:d'\s?acompte|de\s(?:solde|situation)|rectificative|finale|d'avoir)|factures?|avoirs?|notes?\sde\scr[ée]dit|tax\sinvoice|deposit\sinvoice|invoices?|credit\s?notes?|credit\smemo|bills?|rechnungs-?(?:nummer|nr\.?)|rechnung(?:en)?|schlussrechnung|abschlagsrechnung|anzahlungsrechnung|gutschrift|factura\srectificativa|facturas?|nota\sde\scr[ée]dito|fattur[ae]|nota\sdi\scredito|factu(?:u)?r(?:en)?|creditnota|credit\snota|re-?nr\.?)(?![a-z\u00df-\u00ff])`;
+const INVOICE_KEYWORD = String.raw`(?:facture\s(?:d'\s?acompte|de\s(?:solde|situation)|rectificative|finale|d'avoir|d'honoraires|de\s(?:frais|prestations?|services?|travaux))|notes?\sd'honoraires|factures?|avoirs?|notes?\sde\scr[ée]dit|tax\sinvoice|deposit\sinvoice|invoices?|credit\s?notes?|credit\smemo|bills?|rechnungs-?(?:nummer|nr\.?)|rechnung(?:en)?|schlussrechnung|abschlagsrechnung|anzahlungsrechnung|gutschrift|factura\srectificativa|facturas?|nota\sde\scr[ée]dito|fattur[ae]|nota\sdi\scredito|factu(?:u)?r(?:en)?|creditnota|credit\snota|re-?nr\.?)(?![a-z\u00df-\u00ff])`;
 const CREDIT_KEYWORD = /^(?:avoir|note|credit|gutschrift|nota|creditnota|factura\srectificativa)/;
 // A deposit invoice may state its share: "facture d'acompte (30 %) n° FA-3".
 const SHARE = String.raw`(?:\s?\(?\s?\d{1,3}\s?%\s?\)?)?`;
@@ -62,6 +63,10 @@ const DATE_SHAPED = /^(?:\d{1,2}[/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4
 // A quantity is not a number: "Invoice 2026-0017 bills 80 hours", "facture 12 jours".
 const UNIT_FOLLOWS = /^\s?(?:hours?|hrs?|h(?![a-z])|heures?|days?|jours?|j(?![a-z])|stunden|std\.|tage|horas|días|ore(?![a-z])|giorni|uur|dagen|items?|pages?|members?|units?|mois|months?|semaines?|weeks?)/;
 const AMOUNT_CONTINUES = /^(?:\s?\d{3}(?!\d)|[,.]\d|\s?(?:€|£|\$|eur\b|euros?\b|gbp\b|usd\b|chf\b|%))/;
+// A reference with letters or separators ("F-2026-0044") cannot be the head of an amount: only a
+// currency or a percent right after it says it is not a number ("Facture_F-2026-0044_840,00EUR").
+const UNIT_CONTINUES = /^\s?(?:€|£|\$|eur\b|euros?\b|gbp\b|usd\b|chf\b|%)/;
+const DIGITS_ONLY = /^\d[\d.,']*$/;
 const NOT_A_NUMBER = /^(?:19|20)\d{2}$/; // "facture 2025" is a year, not a number
 
 const MAX_NUMBERS = 30;
@@ -79,7 +84,8 @@ export function findInvoiceNumbers(
   const found: FoundNumber[] = [];
   const add = (token: string, start: number, creditNote: boolean): number => {
     const end = start + token.length;
-    if (!isInvoiceNumber(token) || AMOUNT_CONTINUES.test(text.slice(end, end + 5)) || UNIT_FOLLOWS.test(text.slice(end, end + 10))) return -1;
+    const continues = DIGITS_ONLY.test(token) ? AMOUNT_CONTINUES : UNIT_CONTINUES;
+    if (!isInvoiceNumber(token) || continues.test(text.slice(end, end + 5)) || UNIT_FOLLOWS.test(text.slice(end, end + 10))) return -1;
     if (found.some((number) => start < number.end && number.start < end)) return end;
     found.push({ number: original.slice(start, end), start, end, creditNote });
     return end;
@@ -116,7 +122,7 @@ export function findInvoiceNumbers(
     }
   }
   SHAPED.lastIndex = 0;
-  for (const match of original.matchAll(SHAPED)) {
+  for (const match of withoutBlankTail(original).matchAll(SHAPED)) {
     if (found.length >= MAX_NUMBERS) break;
     const token = match[1] ?? match[0];
     if (OTHER_REFERENCE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
@@ -151,6 +157,129 @@ function isInvoiceNumber(token: string): boolean {
 function similarShape(first: string, next: string): boolean {
   const prefix = (token: string): string => /^[A-Za-z]*/.exec(token)?.[0].toUpperCase() ?? '';
   return prefix(first) === prefix(next) && Math.abs(first.length - next.length) <= 3 && /\d/.test(next);
+}
+
+// A transfer's label as banks and payment apps show it, alone on its line: "Libellé   REGLEMENT FACT
+// SB-2025-044", "Reference: CD-0214", "Message : « Fact FL-2026-022 »". Not "Référence du règlement".
+const TRANSFER_LABEL =
+  /(?:libellé|référence|reference|ref\.?|réf\.?|message|motif|communication|verwendungszweck|mitteilung|concepto|causale|omschrijving|kenmerk|description|memo|note)(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{2,12})/g;
+const LINE_LEAD = /^[ \t>]{0,8}$/;
+// A reference in it: letters then digits ("SB-2025-044", "CD-0214", "FL-2026-022"), or digits with a
+// separator ("2026-018"). Not a transfer's, an order's or a quote's own reference.
+const LABEL_TOKEN = /(?<![A-Za-z0-9])([A-Za-z]{1,6}[-/_]?\d[A-Za-z0-9/_-]{0,20}|\d{2,6}[-/]\d[A-Za-z0-9/_-]{0,20})(?![A-Za-z0-9])/g;
+const NOT_INVOICE_TOKEN = /^(?:vir|trx|tx|trf|trn|sepa|po|ord|order|cmd|bl|dev|quo|q|est|iban|bic|fr\d{2}|gb\d{2}|de\d{2}|es\d{2}|it\d{2}|nl\d{2})/i;
+
+/**
+ * Invoice references written in a transfer's label (a bank or payment app telling the user it
+ * received money). `text` is lower-cased, `original` as written (same offsets).
+ */
+export function transferLabelNumbers(text: string, original: string): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  TRANSFER_LABEL.lastIndex = 0;
+  for (let label = TRANSFER_LABEL.exec(text); label !== null && found.length < 5; label = TRANSFER_LABEL.exec(text)) {
+    // The label opens its line, and the value is the rest of the line.
+    const lineStart = text.lastIndexOf('\n', label.index - 1) + 1;
+    if (label.index - lineStart > 8 || !LINE_LEAD.test(text.slice(lineStart, label.index))) continue;
+    const valueStart = label.index + label[0].length;
+    const lineEnd = text.indexOf('\n', valueStart);
+    const valueEnd = lineEnd === -1 ? text.length : lineEnd;
+    if (valueEnd - valueStart > 120 || valueEnd === valueStart) continue;
+    const value = text.slice(valueStart, valueEnd);
+    LABEL_TOKEN.lastIndex = 0;
+    for (const token of original.slice(valueStart, valueStart + value.length).matchAll(LABEL_TOKEN)) {
+      const written = token[1] ?? '';
+      if (NOT_INVOICE_TOKEN.test(written) || !isInvoiceNumber(written) || written.length > 24) continue;
+      const start = valueStart + token.index;
+      found.push({ number: written, start, end: start + written.length, creditNote: false });
+    }
+  }
+  return found;
+}
+
+// A table row typed by a cell naming the document ("SB-2025-021   02/06/2025   Facture   15 000,00"):
+// its first cell is that document's number (a remittance advice, a statement of account).
+const DOCUMENT_CELL = /^(?:facture|invoice|inv|avoir|credit\snote|rechnung|gutschrift|factura|abono|fattura|nota\sdi\scredito|factuur|creditnota)$/;
+const CREDIT_CELL = /^(?:avoir|credit\snote|gutschrift|abono|nota\sdi\scredito|creditnota)$/;
+// A column of invoice numbers under its header ("Invoice number   Amount", "N° facture   Montant").
+const NUMBER_HEADER =
+  /^(?:(?:n°|no\.?|num(?:éro|ber)|nr\.?|#)\s?(?:de\s|of\s|del\s|di\s)?(?:la\s)?(?:facture|invoice|rechnung|factura|fattura|factuur)|(?:facture|invoice|inv\.?|rechnung|factura|fattura|factuur)(?:\s?(?:n°|no\.?|number|#|nr\.?|nummer|número|numero|ref\.?|réf\.?))?|rechnungs-?(?:nummer|nr\.?)|factuurnummer)$/;
+// A document word alone in a cell, or a number column's header: the cheap look before reading rows.
+// (The word first: a pattern led by the cell gap would be tried at every blank of a masked text.)
+const TYPED_CELL =
+  /(?:facture|invoice|inv|avoir|credit\snote|rechnung|gutschrift|factura|abono|fattura|nota\sdi\scredito|factuur|creditnota|rechnungs-?nummer|factuurnummer)(?:\s?(?:n°|no\.?|number|#|nr\.?|nummer|número|numero))?(?=\t| {2}|[ \t]{0,12}(?:\n|$))/g;
+
+/** A document word alone in a table cell somewhere in `text` (a cell gap or a line start before it). */
+function hasTypedCell(text: string): boolean {
+  TYPED_CELL.lastIndex = 0;
+  for (let found = TYPED_CELL.exec(text), tries = 0; found !== null && tries < 50; found = TYPED_CELL.exec(text), tries += 1) {
+    const before = text.slice(Math.max(0, found.index - 16), found.index);
+    if (/(?:^|\n|\t| {2})(?:(?:n°|no\.?|num(?:éro|ber)|nr\.?)\s?(?:de\s|of\s)?)?$/.test(before)) return true;
+  }
+  return false;
+}
+
+/** Cells of a table line: their text and start offset in the line. */
+function cellsOf(line: string): Array<{ text: string; start: number }> {
+  const cells: Array<{ text: string; start: number }> = [];
+  CELL_GAP.lastIndex = 0;
+  let from = 0;
+  for (let gap = CELL_GAP.exec(line); ; gap = CELL_GAP.exec(line)) {
+    const end = gap ? gap.index : line.length;
+    const raw = line.slice(from, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text !== '') cells.push({ text, start: from + lead });
+    if (!gap || cells.length > 12) break;
+    from = gap.index + gap[0].length;
+  }
+  return cells;
+}
+const CELL_GAP = /\t+| {2,}/g;
+
+/** Numbers of the documents listed in a table whose rows name their type. */
+export function typedRowNumbers(text: string, original: string): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  if (!hasTypedCell(text)) return found;
+  // The number column found in a header line, with that line's cell count.
+  let header: { column: number; cells: number } | null = null;
+  let lineStart = 0;
+  for (let rows = 0; lineStart < text.length && rows < 400; rows += 1) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = lineEnd - lineStart <= 200 ? text.slice(lineStart, lineEnd) : '';
+    if (line.includes('  ') || line.includes('\t')) {
+      const cells = cellsOf(line);
+      let number: { text: string; start: number } | undefined;
+      let creditNote = false;
+      const typed = cells.length >= 3 ? cells.slice(1).find((cell) => DOCUMENT_CELL.test(cell.text)) : undefined;
+      if (typed !== undefined) {
+        number = cells[0];
+        creditNote = CREDIT_CELL.test(typed.text);
+      } else if (header !== null && cells.length === header.cells) {
+        number = cells[header.column];
+      } else if (!/\d/.test(line)) {
+        const column = cells.findIndex((cell) => NUMBER_HEADER.test(cell.text));
+        header = column === -1 ? null : { column, cells: cells.length };
+      }
+      if (number !== undefined && isInvoiceNumber(number.text) && /^[a-z0-9][a-z0-9/_.-]{1,24}$/.test(number.text) && !NOT_INVOICE_TOKEN.test(number.text)) {
+        const start = lineStart + number.start;
+        found.push({ number: original.slice(start, start + number.text.length), start, end: start + number.text.length, creditNote });
+        if (found.length >= MAX_NUMBERS) break;
+      }
+    } else if (line.trim() === '') header = null;
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+// What a corrected invoice says of the one it cancels: "elle annule et remplace la FAC-2026-012",
+// "this replaces invoice 1041", "ersetzt die Rechnung RE-7", "anula y sustituye a la factura 12".
+const REPLACED_BEFORE =
+  /(?:annule\set\sremplace|remplace|replaces|supersedes|in\splace\sof|instead\sof|ersetzt|storniert|anula\sy\s(?:sustituye|reemplaza)|sustituye\sa|reemplaza\sa|annulla\se\ssostituisce|sostituisce|vervangt)\s(?:(?:la|l'|l'ancienne|the|our|previous|die|den|a\sla|la\sprecedente|de)\s?){0,2}(?:(?:facture|invoice|rechnung|factura|fattura|factuur)\s)?(?:n[°º]\s?|no\.?\s|nr\.?\s|#\s?)?$/;
+
+/** The number at `start` in `text` (lower-cased) is the one a corrected invoice cancels and replaces. */
+export function isReplacedNumber(text: string, start: number): boolean {
+  return REPLACED_BEFORE.test(text.slice(Math.max(0, start - 60), start));
 }
 
 /** Letters and digits only, so "2026/018", "2026-018" and "2026_018" count once (first spelling kept). */

@@ -10,6 +10,8 @@
  * The decimal part is 1-2 digits after the last separator; any other separator groups thousands.
  */
 
+import { PrefixScanner, forEachMatch } from './prefix-scan';
+
 export type AmountRole = 'balance' | 'paid' | 'incl_tax' | 'total' | 'deposit' | 'plain' | 'excl_tax' | 'unit' | 'tax' | 'quote';
 
 export interface AmountMention {
@@ -23,10 +25,17 @@ export interface AmountMention {
   negative: boolean;
 }
 
+// A code may be glued to the number ("840,00EUR" in a file name). The codes are grouped by their
+// first letter (one test per position instead of one per code); a dollar's prefix ("US$", "CA$",
+// "A$") is read back from the "$" (see `dollarMarker`).
 const CURRENCY_MARKER =
-  /us\$|ca\$|au\$|a\$|c\$|\$|€|£|(?<![a-z\u00df-\u00ff\u0153\d])(?:eur|usd|gbp|chf|cad|aud|sek|nok|dkk|pln|euros?|sfr\.?|fr\.)(?![a-z\u00df-\u00ff\u0153])/g;
+  /[$€£]|(?<![a-z\u00df-\u00ff\u0153])(?:e(?:uros?|ur)|usd|gbp|c(?:hf|ad)|aud|s(?:ek|fr\.?)|nok|dkk|pln|fr\.)(?![a-z\u00df-\u00ff\u0153])/g;
+// In a text with no other currency, an "e" right after a number is a hand-written euro ("(780e)"),
+// unless a word follows, as after an ordinal ("2e relance", "3e étage"). Looked for only then: the
+// letter e is everywhere, a digit before it is not.
+const HAND_EURO = /\de(?![a-z\u00df-\u00ff\u0153\d'-])(?!\s(?!ttc|ht)[a-z\u00df-\u00ff\u0153])/g;
 const CURRENCY_CODES: Readonly<Record<string, string>> = {
-  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', $: 'USD', us$: 'USD', ca$: 'CAD', c$: 'CAD', au$: 'AUD', a$: 'AUD', '£': 'GBP',
+  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', e: 'EUR', $: 'USD', us$: 'USD', ca$: 'CAD', c$: 'CAD', au$: 'AUD', a$: 'AUD', '£': 'GBP',
   'sfr.': 'CHF', sfr: 'CHF', 'fr.': 'CHF',
 };
 /** Currencies written before the number in their usual style ("$1,250", "£900"). */
@@ -56,8 +65,9 @@ const ROLE_LABELS: ReadonlyArray<readonly [AmountRole, RegExp]> = [
   ['tax', /(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))tva(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vat(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))tax(?:es)?(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|mwst|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))ust(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))iva(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))btw(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|sales\stax/g],
   ['deposit', /acompte|deposit|anzahlung|anticipo|acconto|aanbetaling|advance\spayment/g],
   ['unit', /prix\sunitaire|unit\sprice|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))p\.u\.|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))qty(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|quantité|unit\scost|einzelpreis|precio\sunitario|prezzo\sunitario|stukprijs|\/\s?(?:h|heure|hour|jour|day|mois|month)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|tarif\sjournalier|taux\sjournalier|par\sjour|per\sday|per\shour/g],
-  ['total', /(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))total(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))montant(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))amount(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))somme(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))sum(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|betrag|summe|gesamt|importe|importo|totale|bedrag|totaal|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))prix(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))price(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|honoraires|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))fee(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/g],
+  ['total', /(?:invoice|facture|rechnung|factura|fattura|factuur)\s(?:n[°º]\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{1,25}\s(?:for|of|totall?ing|de|d'un\smontant\sde|über|por(?:\svalor\sde)?|di|da|van)\s?$|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))total(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))montant(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))amount(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))somme(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))sum(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|betrag|summe|gesamt|importe|importo|totale|bedrag|totaal|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))prix(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))price(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|honoraires|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))fee(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/g],
 ];
+const BALANCE_LABEL = new RegExp((ROLE_LABELS[0] as readonly [AmountRole, RegExp])[1].source);
 // Labels right after an amount: "1 850,00 € TTC", "2 000 € HT", "£2,000 + VAT".
 const AFTER_LABELS: ReadonlyArray<readonly [AmountRole, RegExp]> = [
   ['balance', /^\s?(?:outstanding|remaining|left\sto\spay|still\sdue|restants?\s(?:dus?|à\spayer)|restant|ausstehend|offen|pendientes?|residuo|openstaand)/],
@@ -81,29 +91,106 @@ export function findAmounts(text: string, original: string = text, options: Find
   const mentions: AmountMention[] = [];
   let consumed = 0; // text before this is already part of a mention
   CURRENCY_MARKER.lastIndex = 0;
-  for (const match of text.matchAll(CURRENCY_MARKER)) {
+  // (Not through a blanked tail: a signature or quote blanked at the end holds no marker.)
+  for (const match of withoutBlankTail(text).matchAll(CURRENCY_MARKER)) {
     if (mentions.length >= max) break;
-    const markerStart = match.index;
-    const markerEnd = markerStart + match[0].length;
-    if (markerStart < consumed) continue;
-    const written = match[0].toLowerCase();
-    if (written === 'fr.' && original.slice(markerStart, markerEnd) !== 'Fr.') continue; // ".fr." in a domain is not Swiss francs
-    const currency = CURRENCY_CODES[written] ?? written.toUpperCase();
-    const before = numberBefore(text, markerStart, consumed);
-    const after = numberAfter(text, markerEnd);
-    // Which side: the usual one for the marker when both have a number ("$1,250" vs "1 250 €").
-    let number: NumberSpan | null;
-    if (before && after) number = PREFIX_SYMBOLS.has(written) ? after : before;
-    else number = before ?? after;
-    if (!number || number.value <= 0) continue;
-    const start = Math.min(number.start, markerStart);
-    const end = Math.max(number.end, markerEnd);
-    const negative = isNegative(text, start);
-    const role = roleOf(text, start, end, consumed);
-    mentions.push({ start, end, value: number.value, currency, role, negative });
-    consumed = end;
+    const written = match[0];
+    if (written === '$') {
+      const prefix = dollarPrefix(text, match.index);
+      consumed = addMention(text, original, mentions, consumed, match.index - prefix.length, `${prefix}$`);
+    } else consumed = addMention(text, original, mentions, consumed, match.index, written);
   }
+  if (mentions.length === 0) {
+    HAND_EURO.lastIndex = 0;
+    for (const match of text.matchAll(HAND_EURO)) {
+      if (mentions.length >= max) break;
+      consumed = addMention(text, original, mentions, consumed, match.index + 1, 'e');
+    }
+  }
+  if (mentions.length < max && text.includes('(')) addColumnAmounts(text, mentions, max);
   return mentions;
+}
+
+// A table whose amount column names the currency in its header ("Montant (EUR)", "Amount (£)"):
+// the bare figures below it ("15 000,00", "-1 200,00", "Total réglé   13 800,00") are amounts.
+// The currency in brackets first (a literal "(" lets the search skip ahead), then the label before it.
+const COLUMN_CURRENCY = /\((eur|gbp|usd|chf|€|£|\$)\)/g;
+const COLUMN_LABEL = /(?:montant|amount|betrag|importe|importo|bedrag|total|totaal|somme|sum|net|paid|réglé|payé)\s?$/;
+const CELL_FIGURE = /(?:^|\t| {2,12})(-\s?)?(\d{1,3}(?:([ .,'])\d{3})?(?:\3\d{3}){0,3}[.,]\d{2})(?=[ \t]{0,12}$|\t| {2})/gm;
+const COLUMN_CHARS = 4000;
+const COLUMN_ROWS = 30;
+
+function addColumnAmounts(text: string, mentions: AmountMention[], max: number): void {
+  COLUMN_CURRENCY.lastIndex = 0;
+  let header = COLUMN_CURRENCY.exec(text);
+  while (header !== null && !COLUMN_LABEL.test(text.slice(Math.max(0, header.index - 12), header.index))) header = COLUMN_CURRENCY.exec(text);
+  if (!header) return;
+  const currency = CURRENCY_CODES[header[1] ?? ''] ?? (header[1] ?? '').toUpperCase();
+  const from = text.indexOf('\n', header.index);
+  if (from === -1) return;
+  // The rows under the header, up to a blank line past the first figures.
+  let end = from;
+  for (let row = 0; row < COLUMN_ROWS; row += 1) {
+    const next = text.indexOf('\n', end + 1);
+    end = next === -1 ? text.length : next;
+    if (next === -1) break;
+  }
+  const added: AmountMention[] = [];
+  CELL_FIGURE.lastIndex = 0;
+  end = Math.min(end, from + COLUMN_CHARS);
+  const rows = text.slice(from, end);
+  for (let match = CELL_FIGURE.exec(rows); match !== null && mentions.length + added.length < max; match = CELL_FIGURE.exec(rows)) {
+    const figure = match[2] ?? '';
+    const start = from + match.index + match[0].length - figure.length;
+    const stop = start + figure.length;
+    if (mentions.some((mention) => start < mention.end && mention.start < stop)) continue;
+    const value = parseNumber(figure);
+    if (value === null || value <= 0) continue;
+    added.push({ start, end: stop, value, currency, role: roleOf(text, start, stop, 0), negative: match[1] !== undefined });
+  }
+  if (added.length === 0) return;
+  mentions.push(...added);
+  mentions.sort((a, b) => a.start - b.start);
+}
+
+/** `text` without the spaces and newlines it ends with (the same string when there are few). */
+export function withoutBlankTail(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 32 && code !== 10) break;
+    end -= 1;
+  }
+  return text.length - end > 64 ? text.slice(0, end) : text;
+}
+
+/** "us", "ca", "au", "a", "c" written right before the "$" at `index` ("US$ 1,200", "CA$900"), or "". */
+function dollarPrefix(text: string, index: number): string {
+  const two = text.slice(Math.max(0, index - 2), index);
+  if (two === 'us' || two === 'ca' || two === 'au') return two;
+  const one = text.charAt(index - 1);
+  return one === 'a' || one === 'c' ? one : '';
+}
+
+/** Reads the amount around the currency marker `written` at `markerStart`; returns where reading may resume. */
+function addMention(text: string, original: string, mentions: AmountMention[], consumed: number, markerStart: number, written: string): number {
+  const markerEnd = markerStart + written.length;
+  if (markerStart < consumed) return consumed;
+  if (written === 'fr.' && original.slice(markerStart, markerEnd) !== 'Fr.') return consumed; // ".fr." in a domain is not Swiss francs
+  const currency = CURRENCY_CODES[written] ?? written.toUpperCase();
+  const before = numberBefore(text, markerStart, consumed);
+  const after = numberAfter(text, markerEnd);
+  // Which side: the usual one for the marker when both have a number ("$1,250" vs "1 250 €").
+  let number: NumberSpan | null;
+  if (before && after) number = PREFIX_SYMBOLS.has(written) ? after : before;
+  else number = before ?? after;
+  if (!number || number.value <= 0) return consumed;
+  const start = Math.min(number.start, markerStart);
+  const end = Math.max(number.end, markerEnd);
+  const negative = isNegative(text, start);
+  const role = roleOf(text, start, end, consumed);
+  mentions.push({ start, end, value: number.value, currency, role, negative });
+  return end;
 }
 
 interface NumberSpan {
@@ -200,30 +287,47 @@ function isNegative(text: string, start: number): boolean {
 const QUOTE_WORD = /devis|quote|quotation|estimate|preventivo|presupuesto|angebot|offerte|proposal|pro-?forma/g;
 const INVOICE_WORD = /factur|invoice|rechnung|fattur|factuur|avoir|credit\snote/g;
 
-function lastIndexOf(pattern: RegExp, text: string): number {
-  let last = -1;
-  // An exec loop, as matchAll reads the global pattern (without cloning it per call).
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    last = match.index;
-    if (match[0] === '') pattern.lastIndex += 1;
-  }
-  return last;
+
+// Both words looked for in one pass, each only where it may start (the same matches as a search
+// per word, see prefix-scan.ts).
+const WORD_SCANNER = new PrefixScanner([QUOTE_WORD, INVOICE_WORD]);
+
+/** A quote word comes after the last invoice word in `sentence` (or there is no invoice word). */
+function quoteWordLast(sentence: string): boolean {
+  let quoteAt = -1;
+  let invoiceAt = -1;
+  forEachMatch(WORD_SCANNER, sentence, 0b11, sentence.length, (index, match) => {
+    if (index === 0) quoteAt = match.index;
+    else invoiceAt = match.index;
+  });
+  return quoteAt !== -1 && quoteAt > invoiceAt;
 }
 
 function roleOf(text: string, start: number, end: number, previousEnd: number): AmountRole {
   const sentenceStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 80);
   const sentence = text.slice(sentenceStart, start);
-  const quoteAt = lastIndexOf(QUOTE_WORD, sentence);
-  if (quoteAt !== -1 && quoteAt > lastIndexOf(INVOICE_WORD, sentence)) return 'quote';
+  if (quoteWordLast(sentence)) return 'quote';
 
   const lineEnd = text.indexOf('\n', end);
   const after = text.slice(end, Math.min(end + 30, lineEnd === -1 ? text.length : lineEnd));
-  for (const [role, pattern] of AFTER_LABELS) if (pattern.test(after)) return role;
+  let afterRole: AmountRole | null = null;
+  for (const [role, pattern] of AFTER_LABELS) {
+    if (pattern.test(after)) {
+      afterRole = role;
+      break;
+    }
+  }
+  if (afterRole !== null && afterRole !== 'incl_tax') return afterRole;
 
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const contextStart = Math.max(lineStart, previousEnd, start - CONTEXT_CHARS);
-  let role = labelIn(text.slice(contextStart, start));
+  const context = text.slice(contextStart, start);
+  // "Reste à régler : 2 880,00 € TTC": the tax mention says how it is counted, the label what it is.
+  if (afterRole !== null) {
+    BALANCE_LABEL.lastIndex = 0;
+    return BALANCE_LABEL.test(context) && labelIn(context) === 'balance' ? 'balance' : afterRole;
+  }
+  let role = labelIn(context);
   // A table or a layout with the label alone on the line above ("Total TTC\n1 200,00 €").
   if (role === null && contextStart === lineStart && text.slice(lineStart, start).trim() === '' && lineStart > 0) {
     const previousLineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
@@ -232,15 +336,21 @@ function roleOf(text: string, start: number, end: number, previousEnd: number): 
   return role ?? 'plain';
 }
 
+// The role labels run only where one may start (one pass over the text before an amount instead of
+// one search per role): the same matches as a search per label, see prefix-scan.ts.
+const ROLE_SCANNER = new PrefixScanner(ROLE_LABELS.map(([, pattern]) => pattern));
+const ALL_ROLES = (1 << ROLE_LABELS.length) - 1;
+
+/** The role of the label that ends closest to the end of `before` (the first label's on a tie). */
 function labelIn(before: string): AmountRole | null {
-  let best: { role: AmountRole; end: number } | null = null;
-  for (const [role, pattern] of ROLE_LABELS) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(before); match !== null; match = pattern.exec(before)) {
-      const labelEnd = match.index + match[0].length;
-      if (best === null || labelEnd > best.end) best = { role, end: labelEnd };
-      if (match[0] === '') pattern.lastIndex += 1;
+  let bestIndex = -1;
+  let bestEnd = -1;
+  forEachMatch(ROLE_SCANNER, before, ALL_ROLES, before.length, (index, match) => {
+    const end = match.index + match[0].length;
+    if (end > bestEnd || (end === bestEnd && index < bestIndex)) {
+      bestEnd = end;
+      bestIndex = index;
     }
-  }
-  return best?.role ?? null;
+  });
+  return bestIndex === -1 ? null : (ROLE_LABELS[bestIndex] as readonly [AmountRole, RegExp])[0];
 }

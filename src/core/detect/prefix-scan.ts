@@ -372,9 +372,10 @@ export class PrefixScanner {
   /**
    * Calls `visit(position, bits)` for each position of `text` from `from` where one of the regexes
    * in `active` may start (`bits` says which), in order. `visit` returns the regexes still wanted;
-   * the pass stops when none is.
+   * the pass stops when none is. Positions from `to` on are not visited (the characters there are
+   * still read as the next ones of the positions before).
    */
-  scan(text: string, active: number, visit: (position: number, bits: number) => number, from = 0): void {
+  scan(text: string, active: number, visit: (position: number, bits: number) => number, from = 0, to = text.length): void {
     const [all01, all12, all23] = this.all.pairs;
     const [loose01, loose12, loose23] = this.loose.pairs;
     const exactKeys = this.exactKeys;
@@ -382,12 +383,13 @@ export class PrefixScanner {
     const exactShift = this.exactShift;
     const exactMask = exactKeys.length - 1;
     const length = text.length;
-    if (from >= length || active === 0) return;
+    const stop = Math.min(length, to);
+    if (from >= stop || active === 0) return;
     // Buckets of the characters at position, +1, +2 (0 past the end); +3 is read in the loop.
     let b0 = bucket(text.charCodeAt(from));
     let b1 = from + 1 < length ? bucket(text.charCodeAt(from + 1)) : 0;
     let b2 = from + 2 < length ? bucket(text.charCodeAt(from + 2)) : 0;
-    for (let position = from; position < length; position += 1) {
+    for (let position = from; position < stop; position += 1) {
       let b3 = 0;
       if (position + 3 < length) {
         b3 = text.charCodeAt(position + 3);

@@ -30,7 +30,10 @@ export interface Segment {
 export interface PreparedMessage {
   bodyText: string;
   main: Segment;
+  /** Read through `historyOf` (made on first use: most mails never need it). */
   history: Segment | null;
+  /** Where the history starts in `bodyText` when a header marks it (-1 when none). */
+  historyFrom: number;
   /** The main part is a forwarded mail (the sender added little or nothing above it). */
   forwardedMain: boolean;
   /** The subject, normalised (same length as the original, capped), and lower-cased. */
@@ -42,6 +45,10 @@ export interface PreparedMessage {
   subjectCoreStart: number;
   isReply: boolean;
   isForward: boolean;
+  /** The header above the history ("De : Martine <m@x.fr> …", "Julien <j@x.fr> a écrit :"), as [start, end) in `bodyText`, or null. */
+  historyHeader: readonly [number, number] | null;
+  /** Where "> " quoted lines start when no header marks the history (see `historyOf`), else -1. */
+  quotedFrom: number;
   /** Attachment names, normalised ("_" as spaces), with the extension's start (name length when none). */
   attachments: ReadonlyArray<{ raw: string; name: string; lower: string; stemEnd: number }>;
 }
@@ -62,9 +69,10 @@ export function prepareMessage(message: EngineMessage): PreparedMessage {
   const split = splitHistory(bodyText, MAIN_LIMIT + 4096);
   let mainStart = 0;
   let mainEnd = Math.min(split.newestEnd, MAIN_LIMIT);
-  let history: Segment | null = null;
+  let historyFrom = -1;
   let forwardedMain = false;
 
+  const historyHeader = split.historyStart !== -1 ? ([split.headerStart, split.headerEnd] as const) : null;
   if (split.historyStart !== -1) {
     const newestText = bodyText.slice(0, split.newestEnd);
     // A forward with nothing (or a line) written above it: the forwarded mail is what to read.
@@ -73,11 +81,15 @@ export function prepareMessage(message: EngineMessage): PreparedMessage {
       mainStart = split.historyStart;
       const inner = splitHistory(bodyText.slice(mainStart), MAIN_LIMIT);
       mainEnd = mainStart + Math.min(inner.newestEnd, MAIN_LIMIT);
-      if (inner.historyStart !== -1) history = segment(bodyText, mainStart + inner.historyStart, mainStart + inner.historyStart + HISTORY_LIMIT, []);
+      if (inner.historyStart !== -1) historyFrom = mainStart + inner.historyStart;
     } else {
-      history = segment(bodyText, split.historyStart, split.historyStart + HISTORY_LIMIT, []);
+      historyFrom = split.historyStart;
     }
   }
+  // No header, only "> " lines (webmails that quote without an attribution line, or with one of
+  // their own: "> Message du 05/03/26 18:22"): the quoted block is the history, read when needed.
+  const firstQuoted = split.quotedLines[0];
+  const quotedFrom = historyFrom === -1 && firstQuoted && firstQuoted[0] > 0 ? firstQuoted[0] : -1;
   const main = segment(bodyText, mainStart, mainEnd, forwardedMain ? [] : split.quotedLines);
 
   const rawSubject = (message.subject ?? '').slice(0, SUBJECT_LIMIT);
@@ -101,7 +113,7 @@ export function prepareMessage(message: EngineMessage): PreparedMessage {
     const extension = /\.[a-z0-9]{2,5}$/i.exec(name);
     return { raw: original, name, lower: lowerSameLength(name), stemEnd: extension ? extension.index : name.length };
   });
-  return { bodyText, main, history, forwardedMain, subject, subjectLower: lowerSameLength(subject), subjectRaw: rawSubject, subjectCoreStart, isReply, isForward, attachments };
+  return { bodyText, main, history: null, historyFrom, forwardedMain, historyHeader, quotedFrom, subject, subjectLower: lowerSameLength(subject), subjectRaw: rawSubject, subjectCoreStart, isReply, isForward, attachments };
 }
 
 /**
@@ -110,7 +122,8 @@ export function prepareMessage(message: EngineMessage): PreparedMessage {
  */
 export function maskSegments(prepared: PreparedMessage): void {
   maskSegment(prepared.main);
-  if (prepared.history) maskSegment(prepared.history);
+  const history = historyOf(prepared);
+  if (history) maskSegment(history);
 }
 
 /** `maskSegments` for one segment (the history is only masked when a kind needs to read it). */
@@ -186,6 +199,25 @@ function blank(text: string, pieces: ReadonlyArray<readonly [number, number, str
   }
   parts.push(text.slice(cursor));
   return parts.join('');
+}
+
+const ADDRESS = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}/i;
+
+/** The address in the header above the history, lower-cased, or null. */
+export function historySender(prepared: PreparedMessage): string | null {
+  if (!prepared.historyHeader) return null;
+  const [start, end] = prepared.historyHeader;
+  const found = ADDRESS.exec(prepared.bodyText.slice(start, Math.min(end, start + 1500)));
+  return found ? found[0].toLowerCase() : null;
+}
+
+/** The quoted history: after a header, or the block of "> " lines when no header marks it. */
+export function historyOf(prepared: PreparedMessage): Segment | null {
+  if (prepared.history === null) {
+    const from = prepared.historyFrom !== -1 ? prepared.historyFrom : prepared.quotedFrom;
+    if (from !== -1) prepared.history = segment(prepared.bodyText, from, from + HISTORY_LIMIT, []);
+  }
+  return prepared.history;
 }
 
 function countLetters(text: string, max: number): number {

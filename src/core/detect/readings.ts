@@ -5,11 +5,11 @@
  * again.
  */
 import type { PreparedMessage } from './prepare';
-import { ALL_CUE_BITS, CUE_PATTERNS, CueSearch, findAllCues, findCue, isWeakReminder, type CueFamily } from './cues';
+import { ALL_CUE_BITS, CUE_PATTERNS, CueSearch, findAllCues, findCue, findMoneyReceived, isWeakReminder, type CueFamily } from './cues';
 import { PrefixScanner } from './prefix-scan';
 import type { Signals } from './classify';
-import { WORD_LED_PATTERNS, bareAttachmentReference, findInvoiceNumbers, type FoundNumber } from './invoice-numbers';
-import { findAmounts, type AmountMention } from './money';
+import { WORD_LED_PATTERNS, bareAttachmentReference, findInvoiceNumbers, transferLabelNumbers, typedRowNumbers, type FoundNumber } from './invoice-numbers';
+import { findAmounts, withoutBlankTail, type AmountMention } from './money';
 import { detectLanguageOf, type DetectLanguage } from './language';
 import { DATE_PATTERNS, datesFromMatches, findDateMatches, type DateOrder } from './written-dates';
 import { labelDates, type LabelledDate } from './date-labels';
@@ -17,6 +17,8 @@ import { findTerms, type FoundTerms } from './terms';
 
 /** Cue phrases are looked for in the first characters of the newest part (footers excepted). */
 const CUE_LIMIT = 3000;
+/** A bank's or platform's "you received…" is looked for in the first characters only. */
+const MONEY_RECEIVED_LIMIT = 800;
 
 const BODY_FAMILIES: readonly CueFamily[] = [
   'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'vendor', 'userPaid', 'reminder', 'paid', 'promise', 'dispute', 'acknowledge',
@@ -27,14 +29,15 @@ const BODY_FAMILIES: readonly CueFamily[] = [
 const REPLY_SUBJECT_FAMILIES: ReadonlySet<CueFamily> = new Set(['invoiceWord', 'creditNote', 'deposit', 'autoReply']);
 
 export interface Readings {
+  /** `readSender` ran (its reading depends on the sender's type only). */
+  senderRead: boolean;
   cues: Signals['cues'];
   bodyNumbers: FoundNumber[];
   subjectNumbers: FoundNumber[];
   attachmentNumbers: FoundNumber[][];
   invoiceAttachment: boolean;
-  bodyAmounts: AmountMention[];
-  /** Only read when the body has no amount. */
-  subjectAmounts: AmountMention[];
+  /** Read on demand (`amountsOf`): a mail with nothing about an invoice never needs them. */
+  amounts: { body: AmountMention[]; subject: AmountMention[] } | undefined;
   /** Language of the subject and newest part, with the fallback for undecided text. */
   language: DetectLanguage;
   /** Read on demand, per day/month order. */
@@ -94,8 +97,16 @@ function scanBody(lower: string): BodyScan {
       else dateMatches[index - DATES_FROM]!.push(match);
     }
     return cueBits | OTHER_BITS;
-  });
+  }, 0, contentEnd(lower));
   return { cues: search.found, wordLedNumbers, dateMatches };
+}
+
+/**
+ * Where the text's last non-blank character ends: a blanked signature or quote at the end of the
+ * newest part holds nothing to find (no pattern of the body scan matches blanks alone).
+ */
+function contentEnd(text: string): number {
+  return withoutBlankTail(text).length;
 }
 
 /** The readings of a message whose segments are masked (maskSegment), computed on first use. */
@@ -135,7 +146,9 @@ export function readingsOf(prepared: PreparedMessage): Readings {
   const attachmentQuote = prepared.attachments.some((attachment) => findCue('quote', attachment.lower) !== null);
 
   // Invoice numbers: newest part, subject, attachment names.
-  const bodyNumbers = findInvoiceNumbers(main.lower, main.text, body.wordLedNumbers);
+  let bodyNumbers = findInvoiceNumbers(main.lower, main.text, body.wordLedNumbers);
+  const paymentWords = cues.paid !== undefined || cues.userPaid !== undefined;
+  if (paymentWords || (cues.reminder && bodyNumbers.length === 0)) bodyNumbers = paymentNumbers(prepared, bodyNumbers, paymentWords);
   const subjectNumbers = findInvoiceNumbers(prepared.subjectLower, prepared.subject);
   const attachmentNumbers = prepared.attachments.map((attachment) =>
     findInvoiceNumbers(attachment.lower.slice(0, attachment.stemEnd), attachment.name.slice(0, attachment.stemEnd)),
@@ -150,16 +163,68 @@ export function readingsOf(prepared: PreparedMessage): Readings {
   }
   const invoiceAttachment = !attachmentQuote && (attachmentWords || attachmentNumbers.some((found) => found.length > 0));
 
-  // Amounts: newest part first; the subject when the body has none.
-  const bodyAmounts = findAmounts(main.lower, main.text);
-  const subjectAmounts = bodyAmounts.length === 0 ? findAmounts(prepared.subjectLower, prepared.subject) : [];
 
   const language = detectLanguageOf(subjectCore, main.lower, languageFallback(prepared));
   const readings: Readings = {
-    cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, bodyAmounts, subjectAmounts, language, dates: new Map(), dateMatches: body.dateMatches, terms: undefined,
+    senderRead: false, cues, bodyNumbers, subjectNumbers, attachmentNumbers, invoiceAttachment, amounts: undefined, language, dates: new Map(), dateMatches: body.dateMatches, terms: undefined,
   };
   READINGS.set(prepared, readings);
   return readings;
+}
+
+/**
+ * A payment received or a remittance advice names the invoices in its own ways: in a table of
+ * settled documents whose rows say "Facture" / "Avoir" (or under an "Invoice number" header), or
+ * in the transfer's label ("Libellé : REGLEMENT FACT SB-2025-044").
+ */
+function paymentNumbers(prepared: PreparedMessage, found: FoundNumber[], transferLabels: boolean): FoundNumber[] {
+  const main = prepared.main;
+  let numbers = found;
+  // Tables only where the mail as written has cell gaps (the blanked quotes and signature of the
+  // read text have runs of spaces of their own).
+  if (hasCellGap(prepared.bodyText, main.base, main.base + main.text.length)) {
+    const rows = typedRowNumbers(main.lower, main.text).filter((row) => !numbers.some((known) => row.start < known.end && known.start < row.end));
+    if (rows.length > 0) numbers = [...numbers, ...rows].sort((a, b) => a.start - b.start);
+  }
+  if (numbers.length === 0 && transferLabels) numbers = transferLabelNumbers(main.lower, main.text);
+  return numbers;
+}
+
+/** A tab or two spaces in `text` between `from` and `to` (without copying that part). */
+function hasCellGap(text: string, from: number, to: number): boolean {
+  const tab = text.indexOf('\t', from);
+  if (tab !== -1 && tab < to) return true;
+  const spaces = text.indexOf('  ', from);
+  return spaces !== -1 && spaces < to;
+}
+
+/**
+ * What only a bank, payment app or platform writes ("You've received €4,500.00", "Client Corp paid
+ * invoice #0031"): looked for in mail from a sender that is not a person, as a 'paid' cue, with the
+ * invoice references such a notice carries.
+ */
+export function readSender(prepared: PreparedMessage, readings: Readings, person: boolean): void {
+  if (readings.senderRead) return;
+  readings.senderRead = true;
+  if (person || readings.cues.paid) return;
+  const subjectCore = prepared.subjectLower.slice(prepared.subjectCoreStart);
+  const inSubject = prepared.isReply ? null : findMoneyReceived(subjectCore);
+  // Such notices say it at once: the first lines are enough.
+  const inBody = inSubject ? null : findMoneyReceived(prepared.main.lower.slice(0, MONEY_RECEIVED_LIMIT));
+  if (inSubject) readings.cues.paid = { ...inSubject, start: inSubject.start + prepared.subjectCoreStart, end: inSubject.end + prepared.subjectCoreStart, source: 'subject' };
+  else if (inBody) readings.cues.paid = { ...inBody, source: 'body' };
+  else return;
+  if (readings.cues.userPaid === undefined) readings.bodyNumbers = paymentNumbers(prepared, readings.bodyNumbers, true);
+}
+
+/** Amounts of the newest part, and of the subject when the newest part has none. */
+export function amountsOf(prepared: PreparedMessage, readings: Readings): { body: AmountMention[]; subject: AmountMention[] } {
+  if (readings.amounts === undefined) {
+    const body = findAmounts(prepared.main.lower, prepared.main.text);
+    const subject = body.length === 0 ? findAmounts(prepared.subjectLower, prepared.subject) : [];
+    readings.amounts = { body, subject };
+  }
+  return readings.amounts;
 }
 
 /** The dates of the newest part with their labels, read in the given order. */

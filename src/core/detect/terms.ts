@@ -26,6 +26,7 @@ const onReceipt: Reader = () => ({ kind: 'on_receipt' });
 const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, boolean]> = [
   // End of month.
   [/(\d{1,3})\s?(?:jours?|j)\s(?:nets?\s)?(?:fin\sde\smois|fdm)/, endOfMonth, true],
+  [/(\d{1,3})\s?days\s(?:from|after|following)\s(?:the\s)?(?:end\sof\s(?:the\s)?(?:invoice\s)?month|month\send)(?:\sof\s(?:the\s)?invoice)?/, endOfMonth, true],
   [/(\d{1,3})\s?days?\s(?:net\s)?(?:end\sof\s(?:the\s)?month|eom)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/, endOfMonth, true],
   [/(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))net\s?-?(\d{1,3})\s?eom(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/, endOfMonth, true],
   [/(\d{1,3})\s?tage\s(?:netto\s)?(?:zum\s)?monatsende/, endOfMonth, true],
@@ -34,17 +35,17 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, boolean]> = [
   [/(\d{1,3})\s?dagen\s(?:na\s)?einde\s(?:van\s(?:de\s)?)?maand/, endOfMonth, true],
   [/(?:paiement|règlement|payable)\s(?:à\s)?fin\sde\smois/, () => endOfMonth(0), true],
   // Net days, stated as terms.
-  [/(?:conditions|délai|modalités)\sde\s(?:paiement|règlement)\s?:?\s?(?:à\s|de\s)?(\d{1,3})\s?jours(?:\snets?)?/, netDays, true],
+  [/(?:conditions|délai|modalités)\sde\s(?:paiement|règlement)[ \t]{0,12}:?[ \t]{0,12}(?:à\s|de\s)?(\d{1,3})\s?jours(?:\snets?)?/, netDays, true],
   [/(?:paiement|règlement|payable|échéance)(?:\s(?:est|se\sfait|sera|s'effectue))?\s?:?\s?(?:à|de|sous)\s(\d{1,3})\s?jours(?:\snets?)?(?:\s(?:date\sde\sfacture|à\scompter\sde\sla\s(?:date\sde\s)?facture|date\sd'émission))?/, netDays, true],
   [/(\d{1,3})\s?jours\s(?:nets?|date\sde\sfacture|à\scompter\sde\sla\s(?:date\sde\s)?facture)/, netDays, true],
   [/(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))net\s?-?(\d{1,3})(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))(?!\s?[\d€£$]|[.,]\d|\s?(?:eur|gbp|usd|chf)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d])))(?:\sdays)?/, netDays, true],
   [/(\d{1,3})\sdays\snet(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))/, netDays, true],
-  [/payment\sterms?\s?:?\s?(\d{1,3})\s?days/, netDays, true],
+  [/(?:payment\s)?terms?[ \t]{0,12}:?[ \t]{0,12}(?:net\s)?(\d{1,3})\s?days(?!\s(?:from|after|following)\s(?:the\s)?(?:end|month))/, netDays, true],
   [/(\d{1,3})\sdays\s(?:from|after|of)\s(?:the\s)?(?:date\sof\s(?:the\s)?)?invoice(?:\sdate)?/, netDays, true],
-  [/(\d{1,3})\s?tage\snetto|zahlungsziel\s?:?\s?(\d{1,3})\s?tage|(\d{1,3})\s?tage\snach\srechnungs(?:datum|eingang|erhalt)/, netDays, true],
-  [/(?:condiciones\sde\spago|forma\sde\spago|plazo\sde\spago)\s?:?\s?(?:a\s)?(\d{1,3})\s?días|(\d{1,3})\s?días\s(?:fecha\sfactura|netos|desde\sla\sfecha\sde\s(?:la\s)?factura)/, netDays, true],
-  [/(?:condizioni|termini)\sdi\spagamento\s?:?\s?(?:a\s)?(\d{1,3})\s?(?:gg|giorni)|(\d{1,3})\s?(?:gg|giorni)\s(?:d\.?f\.?(?![a-z\u00df-\u00ff\u0153])|data\sfattura)/, netDays, true],
-  [/betalingstermijn\s?:?\s?(?:van\s)?(\d{1,3})\s?dagen|(\d{1,3})\s?dagen\s(?:na\sfactuurdatum|netto)/, netDays, true],
+  [/(\d{1,3})\s?tage\snetto|zahlungsziel[ \t]{0,12}:?[ \t]{0,12}(\d{1,3})\s?tage|(\d{1,3})\s?tage\snach\srechnungs(?:datum|eingang|erhalt)|(\d{1,3})\s?tag(?:e|en)\sohne\sabzug/, netDays, true],
+  [/(?:condiciones\sde\spago|forma\sde\spago|plazo\sde\spago)[ \t]{0,12}:?[ \t]{0,12}(?:a\s)?(\d{1,3})\s?días|(\d{1,3})\s?días\s(?:fecha\sfactura|netos|desde\sla\sfecha\sde\s(?:la\s)?factura)/, netDays, true],
+  [/(?:condizioni|termini)\sdi\spagamento[ \t]{0,12}:?[ \t]{0,12}(?:a\s)?(\d{1,3})\s?(?:gg|giorni)|(\d{1,3})\s?(?:gg|giorni)\s(?:d\.?f\.?(?![a-z\u00df-\u00ff\u0153])|data\sfattura)/, netDays, true],
+  [/beta(?:lings|al)termijn[ \t]{0,12}:?[ \t]{0,12}(?:van\s)?(\d{1,3})\s?dagen|(\d{1,3})\s?dagen\s(?:na\sfactuurdatum|netto)/, netDays, true],
   // Net days, weakly stated.
   [/(?:paiement|règlement|payable|à\srégler|à\spayer|régler|payer)\s(?:à|sous|dans\sun\sdélai\sde|dans\sles)\s(\d{1,3})\s?jours/, netDays, false],
   [/(?:payable|due|payment(?:\sis)?(?:\sdue)?|pay(?:ment)?)\s(?:within|in)\s(\d{1,3})\sdays|within\s(\d{1,3})\sdays\sof\s(?:the\s)?invoice/, netDays, false],
