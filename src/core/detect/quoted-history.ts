@@ -61,19 +61,25 @@ export function splitHistory(text: string, limit: number): HistorySplit {
   const quotedLines: Array<readonly [number, number]> = [];
   const none: HistorySplit = { newestEnd: text.length, historyStart: -1, headerStart: 0, headerEnd: 0, forwarded: false, quotedLines };
 
+  // The next ":" at or after the line read (-2: not looked for yet, -1: none left).
+  let nextColon = -2;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as Line;
-    const content = lineText(text, line);
-    if (content === '') continue;
-    if (content.charCodeAt(0) === 62 /* > */) {
+    if (line.contentStart >= line.end) continue;
+    const head = text.charCodeAt(line.contentStart);
+    if (head === 62 /* > */) {
       quotedLines.push([line.start, line.end]);
       continue;
     }
-    if (content.length > MAX_HEADER_LINE) continue;
+    if (line.end - line.contentStart > MAX_HEADER_LINE) continue;
 
-    // Every header pattern but the dashed separators needs a ":": most lines have none and skip them.
-    const dashed = content.charCodeAt(0) === 45; /* - */
-    const colon = content.includes(':');
+    // Every header pattern but the dashed separators needs a ":": most lines have none and skip them
+    // (looked for in place: only a line that may be a header is copied out).
+    const dashed = head === 45; /* - */
+    if (nextColon === -2 || (nextColon !== -1 && nextColon < line.contentStart)) nextColon = text.indexOf(':', line.contentStart);
+    const colon = nextColon !== -1 && nextColon < line.end;
+    if (!dashed && !colon) continue;
+    const content = lineText(text, line);
     if ((dashed || colon) && (FORWARD_SEPARATOR.test(content) || (dashed && ORIGINAL_SEPARATOR.test(content)))) {
       const forwarded = FORWARD_SEPARATOR.test(content);
       return split(text, lines, index, index, forwarded, quotedLines, true);
