@@ -12,6 +12,9 @@
  *   heading appears in the page) to the open panel showing the invoice read from it, in Chromium with
  *   the built extension (thread_to_panel_p95_ms: 95th percentile; thread_to_panel_cached_ms: going
  *   back to a thread Gmail kept in the page).
+ * - store_due_today_ms, store_bare_count_ms, store_dashboard_ms, store_client_history_ms,
+ *   store_import_100k_s, store_import_100k_peak_mb: the ledger store at scale in Chromium's
+ *   IndexedDB (scripts/bench-store.ts).
  */
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +26,7 @@ import { CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/chromium-args';
 import { startGmailFixtureServer } from '../tests/fixtures/gmail/server';
 import { FIXTURE_THREADS } from '../tests/fixtures/gmail/threads/index';
 import { scanFigures } from './bench-scan';
+import { storeFigures } from './bench-store';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -171,6 +175,8 @@ async function main(): Promise<void> {
   const figures: Figure[] = [contentScriptFigure(), panelFigure(), ...(await threadToPanelFigures())];
   console.log('Scanning a generated mailbox (relance scan pipeline)…');
   figures.push(...(await scanFigures()));
+  console.log('Measuring the ledger store at scale (100,000 invoices, 1,000,000 events, in Chromium)…');
+  figures.push(...(await storeFigures()));
 
   const resultsFile = path.join(ROOT, 'bench-results.json');
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>) : {};

@@ -117,6 +117,23 @@ describe('LedgerStore.appendEvent', () => {
     // The returned invoice never carries the index keys.
     expect((await store.get(ID))?.invoice).not.toHaveProperty('open');
   });
+
+  it('gives the dashboard the open invoices and the sales of a window, each once with its logbook', async () => {
+    const { store } = setup();
+    await store.track(invoice(), T0); // open, issued 2026-10-24
+    await store.track(invoice({ id: 'old-open', threadId: 't2', invoiceNumber: 'F-2025-001', issueDate: '2025-01-10', dueDate: '2025-02-09' }), T0);
+    await store.track(invoice({ id: 'paid', threadId: 't3', invoiceNumber: 'F-2026-050', issueDate: '2026-11-02' }), T0);
+    await store.track(invoice({ id: 'old-paid', threadId: 't4', invoiceNumber: 'F-2025-002', issueDate: '2025-01-11' }), T0);
+    for (const id of ['paid', 'old-paid']) await store.appendEvent(id, { kind: 'payment', at: '2026-11-21T08:00:00.000Z', day: '2026-11-21', paidOn: '2026-11-21' });
+
+    const records = await store.openOrIssuedBetween('2026-10-01', '2026-11-30');
+    expect(records.map((r) => r.invoice.id).sort()).toEqual([ID, 'old-open', 'paid'].sort());
+    expect(records.find((r) => r.invoice.id === 'paid')?.logbook.map((e) => [e.kind, e.seq])).toEqual([
+      ['tracked', 0],
+      ['payment', 1],
+    ]);
+    expect(records.find((r) => r.invoice.id === ID)?.invoice).not.toHaveProperty('open');
+  });
 });
 
 describe('LedgerStore.correct', () => {

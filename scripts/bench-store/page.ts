@@ -1,0 +1,428 @@
+/**
+ * The store bench page (built by scripts/bench-store/vite.config.ts, driven by scripts/bench-store.ts
+ * through Playwright): the REAL schema, LedgerStore and ledger functions over Chromium's real
+ * IndexedDB. Exposes `window.bench`; every function returns plain data (page.evaluate copies it).
+ *
+ * Each query is what its screen needs, called as the app calls the store:
+ * - badge: `openInvoices()` (index `open`) with their logbooks (index [invoiceId+seq]), the
+ *   settings, the clients of those invoices (`getClients`, by id), `deriveInvoiceState` of each,
+ *   `badgeCount`. The badge counts the ladder's actions due today on EVERY open invoice (a reminder
+ *   of an invoice due a week ago counts), so it cannot read only the invoices due today.
+ * - dashboard: `openOrIssuedBetween(today − 89, today)`: the open invoices ∪ those issued in the
+ *   DSO's 90 days (index `issueDate`), each logbook read once; settings, clients; derived; then
+ *   `agingBuckets`, `outstandingByCurrency`, `daysSalesOutstanding`.
+ * - client history: `clientInvoices(id)` (index `clientId`) with their logbooks, settings, the client,
+ *   derived, `clientHistory`.
+ * Each run is timed in three parts: load (IndexedDB, through the store), derive
+ * (`deriveInvoiceState`), query (the pure function).
+ */
+import Dexie from 'dexie';
+import { LedgerStore, type LedgerRecord } from '../../src/adapters/storage/ledger-store';
+import { RelanceDatabase } from '../../src/adapters/storage/schema';
+import { addDays } from '../../src/core/dates';
+import {
+  agingBuckets,
+  BACKUP_LIMITS,
+  badgeCount,
+  clientHistory,
+  daysSalesOutstanding,
+  deriveInvoiceState,
+  describeBackupProblems,
+  dueToday,
+  exportBackup,
+  outstandingByCurrency,
+  parseBackup,
+  parseJsonText,
+  readBackup,
+  type BackupParseResult,
+  type ChainedEvent,
+  type Client,
+  type InvoiceState,
+  type LedgerInvoice,
+  type LedgerSettings,
+} from '../../src/core/ledger';
+import { allClients, clientOf, FULL_LEDGER, SETTINGS, TODAY } from './ledger-gen';
+import type { ChunkDone, ChunkReply, ChunkRequest } from './worker';
+
+const connections = new Map<string, { db: RelanceDatabase; store: LedgerStore }>();
+
+function open(name: string): { db: RelanceDatabase; store: LedgerStore } {
+  let found = connections.get(name);
+  if (!found) {
+    const db = new RelanceDatabase(name);
+    found = { db, store: new LedgerStore(db) };
+    connections.set(name, found);
+  }
+  return found;
+}
+
+/** A new, empty database with the bench's settings and clients. */
+async function setup(name: string): Promise<void> {
+  connections.get(name)?.db.close();
+  connections.delete(name);
+  await Dexie.delete(name);
+  const { db, store } = open(name);
+  await db.ready();
+  await store.putSettings(SETTINGS);
+  await db.clients.bulkAdd(allClients());
+}
+
+export interface GenerateResult extends ChunkDone {
+  ms: number;
+  workers: number;
+}
+
+const CHUNK = 2_000;
+
+/**
+ * Runs chunks of CHUNK invoices of [from, to) through a pool of generator workers (one per core, at
+ * most 4); `take` receives each reply's records (mode `records`).
+ */
+async function pool(mode: ChunkRequest['mode'], name: string, from: number, to: number, take?: (records: { invoices: LedgerInvoice[]; events: ChainedEvent[] }) => void): Promise<GenerateResult> {
+  const started = performance.now();
+  const queue: ChunkRequest[] = [];
+  for (let k = from; k < to; k += CHUNK) queue.push({ mode, name, from: k, to: Math.min(to, k + CHUNK) });
+  const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4, queue.length));
+  const total: ChunkDone = { invoices: 0, events: 0, open: 0, generateMs: 0, writeMs: 0 };
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (let request = queue.shift(); request; request = queue.shift()) {
+          const reply = await new Promise<ChunkReply>((resolve) => {
+            worker.onmessage = (message: MessageEvent<ChunkReply>) => resolve(message.data);
+            worker.onerror = (error) => resolve({ ok: false, error: error.message });
+            worker.postMessage(request);
+          });
+          if (!reply.ok) throw new Error(`worker: ${reply.error}`);
+          if (reply.records) take?.(reply.records);
+          total.invoices += reply.done.invoices;
+          total.events += reply.done.events;
+          total.open += reply.done.open;
+          total.generateMs += reply.done.generateMs;
+          total.writeMs += reply.done.writeMs;
+        }
+      }),
+    );
+  } finally {
+    for (const worker of workers) worker.terminate();
+  }
+  return { ...total, ms: performance.now() - started, workers: size };
+}
+
+/** Writes invoices [from, to) of the bench ledger into the database, CHUNK invoices per transaction. */
+function generate(name: string, from: number, to: number): Promise<GenerateResult> {
+  return pool('write', name, from, to);
+}
+
+async function counts(name: string): Promise<{ invoices: number; events: number; open: number; dueToday: number; clients: number }> {
+  const { db } = open(name);
+  const [invoices, events, openCount, due, clients] = await Promise.all([
+    db.invoices.count(),
+    db.events.count(),
+    db.invoices.where('open').equals(1).count(),
+    db.invoices.where('openDueDate').equals(TODAY).count(),
+    db.clients.count(),
+  ]);
+  return { invoices, events, open: openCount, dueToday: due, clients };
+}
+
+// ---- the queries ---------------------------------------------------------------------------------
+
+interface Run {
+  /** The answer (to check the runs agree, and to show it). */
+  answer: unknown;
+  /** Invoices derived, events read. */
+  invoices: number;
+  events: number;
+  load: number;
+  derive: number;
+  query: number;
+}
+
+function deriveAll(records: readonly LedgerRecord[], settings: LedgerSettings, clients: readonly Client[]): InvoiceState[] {
+  const byId = new Map(clients.map((client) => [client.id, client]));
+  return records.map(({ invoice, logbook }) => deriveInvoiceState(invoice, logbook, settings, TODAY, { client: byId.get(invoice.clientId) ?? null }));
+}
+
+const eventCount = (records: readonly LedgerRecord[]) => records.reduce((sum, record) => sum + record.logbook.length, 0);
+
+async function badgeRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
+  const [records, settings] = await Promise.all([store.openInvoices(), store.getSettings()]);
+  const clients = await store.getClients(records.map((record) => record.invoice.clientId));
+  const t1 = performance.now();
+  const states = deriveAll(records, settings, clients);
+  const t2 = performance.now();
+  const count = badgeCount(states, TODAY);
+  const t3 = performance.now();
+  return { answer: count, invoices: records.length, events: eventCount(records), load: t1 - t0, derive: t2 - t1, query: t3 - t2 };
+}
+
+/** Only the invoices due today (index `openDueDate`): NOT the badge (it misses the overdue invoices' actions); shown for comparison. */
+async function dueTodayRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
+  const [records, settings] = await Promise.all([store.dueToday(TODAY), store.getSettings()]);
+  const clients = await store.getClients(records.map((record) => record.invoice.clientId));
+  const t1 = performance.now();
+  const states = deriveAll(records, settings, clients);
+  const t2 = performance.now();
+  const due = dueToday(states, TODAY).length;
+  const t3 = performance.now();
+  return { answer: due, invoices: records.length, events: eventCount(records), load: t1 - t0, derive: t2 - t1, query: t3 - t2 };
+}
+
+async function bareCountRun(name: string): Promise<Run> {
+  const { db } = open(name);
+  const t0 = performance.now();
+  const count = await db.invoices.where('open').equals(1).count();
+  const t1 = performance.now();
+  return { answer: count, invoices: 0, events: 0, load: t1 - t0, derive: 0, query: 0 };
+}
+
+async function dashboardRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
+  const [records, settings] = await Promise.all([store.openOrIssuedBetween(addDays(TODAY, -89), TODAY), store.getSettings()]);
+  const clients = await store.getClients(records.map((record) => record.invoice.clientId));
+  const t1 = performance.now();
+  const states = deriveAll(records, settings, clients);
+  const t2 = performance.now();
+  const aging = agingBuckets(states, TODAY);
+  const outstanding = outstandingByCurrency(states);
+  const dso = daysSalesOutstanding(states, TODAY, { days: 90 });
+  const t3 = performance.now();
+  const eur = (rows: ReadonlyArray<{ currency: string }>) => rows.find((row) => row.currency === 'EUR');
+  return {
+    answer: { outstandingEur: eur(outstanding.byCurrency), agingEur: eur(aging.rows), dsoEur: eur(dso.rows) },
+    invoices: records.length,
+    events: eventCount(records),
+    load: t1 - t0,
+    derive: t2 - t1,
+    query: t3 - t2,
+  };
+}
+
+export const BIG_CLIENT_ID = clientOf(0).id;
+
+async function clientHistoryRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
+  const [records, settings, client] = await Promise.all([store.clientInvoices(BIG_CLIENT_ID), store.getSettings(), store.getClient(BIG_CLIENT_ID)]);
+  const t1 = performance.now();
+  const states = deriveAll(records, settings, client ? [client] : []);
+  const t2 = performance.now();
+  const history = clientHistory(BIG_CLIENT_ID, states, TODAY);
+  const t3 = performance.now();
+  const { latePayment: _late, ...summary } = history;
+  return { answer: summary, invoices: records.length, events: eventCount(records), load: t1 - t0, derive: t2 - t1, query: t3 - t2 };
+}
+
+/**
+ * For comparison in the notes: the invoice records alone, without their logbooks (the bytes a
+ * design keeping each invoice's derived state on its record would read). Not a query of the app.
+ */
+async function recordsOnlyRun(name: string, select: (db: RelanceDatabase) => Promise<unknown[]>): Promise<Run> {
+  const { db } = open(name);
+  const t0 = performance.now();
+  const rows = await select(db);
+  return { answer: rows.length, invoices: rows.length, events: 0, load: performance.now() - t0, derive: 0, query: 0 };
+}
+
+const RUNS = {
+  badge: badgeRun,
+  dueToday: dueTodayRun,
+  bareCount: bareCountRun,
+  dashboard: dashboardRun,
+  clientHistory: clientHistoryRun,
+  openRecordsOnly: (name: string) => recordsOnlyRun(name, (db) => db.invoices.where('open').equals(1).toArray()),
+  clientRecordsOnly: (name: string) => recordsOnlyRun(name, (db) => db.invoices.where('clientId').equals(BIG_CLIENT_ID).toArray()),
+};
+export type QueryName = keyof typeof RUNS;
+
+/** One timed run: the whole query and its parts, in ms. */
+export interface Sample {
+  total: number;
+  load: number;
+  derive: number;
+  query: number;
+}
+
+export interface Measured {
+  samples: Sample[];
+  /** Of the last run: invoices derived, events read, the answer. */
+  invoices: number;
+  events: number;
+  answer: unknown;
+}
+
+/**
+ * Runs a query `warmup` times untimed (JIT, Dexie's and IndexedDB's caches), then at least
+ * `minRuns` times and until `minMs` have passed (at most `maxRuns`). The driver takes the median
+ * and p95 of the samples.
+ */
+async function measure(name: string, query: QueryName, { warmup = 3, minRuns = 15, maxRuns = 200, minMs = 1_500 } = {}): Promise<Measured> {
+  const run = RUNS[query];
+  for (let i = 0; i < warmup; i += 1) await run(name);
+  const samples: Sample[] = [];
+  let last: Run | null = null;
+  const started = performance.now();
+  while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < minMs)) {
+    const t0 = performance.now();
+    last = await run(name);
+    samples.push({ total: performance.now() - t0, load: last.load, derive: last.derive, query: last.query });
+  }
+  return { samples, invoices: last?.invoices ?? 0, events: last?.events ?? 0, answer: last?.answer };
+}
+
+// ---- backup export and import ------------------------------------------------------------------
+
+export interface BackupMade {
+  chars: number;
+  invoices: number;
+  events: number;
+  generateMs: number;
+  serializeMs: number;
+  uploadMs: number;
+}
+
+/**
+ * The whole bench ledger (100,000 invoices, 1,000,000 events) as a backup file: generated by the
+ * workers, serialised by the real `exportBackup` (check: false: that check is `parseBackup`, the
+ * import's own), then posted to the bench server (`uploadUrl`), from where `loadBackup` reads it
+ * in another page, as the app reads a file the user picked.
+ */
+async function makeBackup(uploadUrl: string): Promise<BackupMade> {
+  let invoices: LedgerInvoice[] = [];
+  let events: ChainedEvent[] = [];
+  const generated = await pool('records', '', 0, FULL_LEDGER.invoices, (records) => {
+    // A message gives every event its own copy of its invoice's id: share the invoice's (76 MB less
+    // in a renderer that peaks at about 4 GB making this file).
+    const ids = new Map<string, string>();
+    for (const invoice of records.invoices) {
+      ids.set(invoice.id, invoice.id);
+      invoices.push(invoice);
+    }
+    for (const event of records.events) {
+      event.invoiceId = ids.get(event.invoiceId) ?? event.invoiceId;
+      events.push(event);
+    }
+  });
+  const t0 = performance.now();
+  let text: string | null = exportBackup({ settings: SETTINGS, templates: {}, clients: allClients(), invoices, events }, `${TODAY}T18:00:00.000Z`, { appVersion: 'bench', check: false }).json;
+  const counted = { invoices: invoices.length, events: events.length };
+  invoices = [];
+  events = [];
+  const t1 = performance.now();
+  // Posted as a Blob of 16M-character slices: Chromium's renderer crashes encoding a 500M-character
+  // string body at once.
+  const parts: string[] = [];
+  for (let at = 0; at < text.length; at += 1 << 24) parts.push(text.slice(at, at + (1 << 24)));
+  const response = await fetch(uploadUrl, { method: 'POST', body: new Blob(parts) });
+  if (!response.ok) throw new Error(`upload: ${response.status}`);
+  const chars = text.length;
+  text = null;
+  collect();
+  return { chars, ...counted, generateMs: generated.ms, serializeMs: t1 - t0, uploadMs: performance.now() - t1 };
+}
+
+declare const gc: (() => void) | undefined;
+
+/** The JS heap in use (precise with --enable-precise-memory-info), in bytes. */
+const heapUsed = (): number => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+const heapLimit = (): number => (performance as Performance & { memory?: { jsHeapSizeLimit: number } }).memory?.jsHeapSizeLimit ?? 0;
+
+/** Frees what the page no longer references (the bench starts Chromium with --expose-gc); the heap then. */
+function collect(): number {
+  if (typeof gc === 'function') gc();
+  return heapUsed();
+}
+
+let backupText: string | null = null;
+
+/** Reads the backup file's text (as File.text() would), before the import is timed. */
+async function loadBackup(url: string): Promise<{ chars: number; heap: number; heapLimit: number }> {
+  const response = await fetch(url);
+  backupText = await response.text();
+  return { chars: backupText.length, heap: collect(), heapLimit: heapLimit() };
+}
+
+export interface ImportResult {
+  /** parseBackup (or its steps after the size check, see `sizeCheckSkipped`), then replaceAll. */
+  parseMs: number;
+  replaceMs: number;
+  totalMs: number;
+  chars: number;
+  /** The file is over BACKUP_LIMITS.maxChars: parseBackup refuses it before reading it, so the bench runs its next steps (parseJsonText, readBackup) itself. */
+  sizeCheckSkipped: boolean;
+  maxChars: number;
+  warnings: number;
+  heapBefore: number;
+  heapAfterParse: number;
+  heapAfter: number;
+  imported: { invoices: number; events: number; open: number; dueToday: number; clients: number };
+}
+
+/**
+ * Imports the text `loadBackup` read into the database `target` (deleted first), as the app's
+ * restore does (src/background/ledger-files.ts): parseBackup (every record checked, every chain
+ * verified against its head), then LedgerStore.replaceAll (one transaction). Wall time; the driver
+ * reads the memory peaks around it.
+ */
+async function importBackup(target: string): Promise<ImportResult> {
+  const text = backupText;
+  if (text === null) throw new Error('loadBackup first');
+  await remove(target);
+  const { db, store } = open(target);
+  await db.ready();
+  const heapBefore = collect();
+  const t0 = performance.now();
+  const sizeCheckSkipped = text.length > BACKUP_LIMITS.maxChars;
+  let parsed: BackupParseResult | null;
+  if (!sizeCheckSkipped) parsed = parseBackup(text);
+  else {
+    const json = parseJsonText(text);
+    if (!json.ok) throw new Error(json.error.message);
+    parsed = readBackup(json.value);
+  }
+  const t1 = performance.now();
+  const heapAfterParse = heapUsed();
+  if (!parsed.ok) throw new Error(`the backup does not restore:\n${describeBackupProblems(parsed.errors)}`);
+  const { backup, warnings } = parsed;
+  await store.replaceAll({ settings: backup.settings, templates: backup.templates, clients: backup.clients, invoices: backup.invoices, events: backup.events });
+  const t2 = performance.now();
+  parsed = null;
+  const heapAfter = heapUsed();
+  return {
+    parseMs: t1 - t0,
+    replaceMs: t2 - t1,
+    totalMs: t2 - t0,
+    chars: text.length,
+    sizeCheckSkipped,
+    maxChars: BACKUP_LIMITS.maxChars,
+    warnings: warnings.length,
+    heapBefore,
+    heapAfterParse,
+    heapAfter,
+    imported: await counts(target),
+  };
+}
+
+function dropBackup(): number {
+  backupText = null;
+  return collect();
+}
+
+async function remove(name: string): Promise<void> {
+  connections.get(name)?.db.close();
+  connections.delete(name);
+  await Dexie.delete(name);
+}
+
+const bench = { setup, generate, counts, measure, makeBackup, loadBackup, importBackup, dropBackup, collect, remove, today: TODAY, bigClientId: BIG_CLIENT_ID };
+export type StoreBench = typeof bench;
+
+(window as unknown as { bench: StoreBench }).bench = bench;
+document.title = 'ready';
