@@ -8,7 +8,6 @@ import { DEFAULT_LEDGER_SETTINGS, exportBackup, verifyChain } from '../core/ledg
 import type { InvoiceFacts, ThreadSnapshot } from '../core/model';
 import {
   LIMITS,
-  parseLedgerFileRequest,
   type BackupExportResult,
   type BackupImportResult,
   type CsvExportResult,
@@ -18,6 +17,7 @@ import {
   type TabThreadState,
   type WorkerToContent,
 } from '../protocol/messages';
+import { parseLedgerFileRequest } from '../protocol/ledger-file-requests';
 import { classifySender, routeMessage, type MessageSender, type WorkerDeps } from './router';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

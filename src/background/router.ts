@@ -8,9 +8,7 @@ import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thre
 import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import { renderReminderDraft } from '../core/templates';
 import {
-  isLedgerFileRequest,
   parseContentMessage,
-  parseLedgerFileRequest,
   type ContentToWorker,
   type InsertDraftResponse,
   type InvoiceRecord,
@@ -23,6 +21,7 @@ import {
   type WorkerReply,
   type WorkerToContent,
 } from '../protocol/messages';
+import { isLedgerFileRequest, parseLedgerFileRequest } from '../protocol/ledger-file-requests';
 import { ledgerInvoiceFromV1 } from '../core/ledger';
 import type { InvoiceWithEvents, LedgerStore } from '../adapters/storage/ledger-store';
 import { StorageError } from '../adapters/storage/errors';

@@ -62,7 +62,8 @@ export type PageToWorker =
 
 /**
  * The ledger's files (issue 5 "Import and export"; formats in src/core/ledger/BACKUP.md and
- * src/cli/README.md). Extension pages only, parsed by `parseLedgerFileRequest` (sizes bounded).
+ * src/cli/README.md). Extension pages only, parsed by `parseLedgerFileRequest`
+ * (ledger-file-requests.ts; sizes bounded).
  *
  * - `backup/export`: the whole ledger as a backup file's text.
  * - `backup/import`: restores a backup, replacing the whole ledger, all or nothing. The file is
@@ -79,8 +80,6 @@ export type LedgerFileRequest =
   | { type: 'backup/merge-scan'; text: string; acceptUpdates: boolean; dryRun?: boolean }
   | { type: 'export/csv'; language: Language }
   | { type: 'export/dossier'; invoiceId: string; language: Language };
-
-export const LEDGER_FILE_REQUESTS = ['backup/export', 'backup/import', 'backup/merge-scan', 'export/csv', 'export/dossier'] as const satisfies ReadonlyArray<LedgerFileRequest['type']>;
 
 /**
  * A ledger invoice reached through its mailbox thread (host and thread id known). LedgerInvoice
@@ -274,20 +273,21 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 class InvalidMessage extends Error {}
 
-function fail(path: string, what: string): never {
+/** Parse helpers, shared with ledger-file-requests.ts (a message that breaks a rule throws, `guarded` catches). */
+export function fail(path: string, what: string): never {
   throw new InvalidMessage(`${path}: ${what}`);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function record(value: unknown, path: string): Record<string, unknown> {
+export function record(value: unknown, path: string): Record<string, unknown> {
   if (!isRecord(value)) fail(path, 'expected an object');
   return value;
 }
 
-function text(value: unknown, path: string, max: number = LIMITS.shortText): string {
+export function text(value: unknown, path: string, max: number = LIMITS.shortText): string {
   if (typeof value !== 'string') fail(path, 'expected a string');
   if (value.length > max) fail(path, `longer than ${max} characters`);
   return value;
@@ -331,7 +331,7 @@ function message(value: unknown, path: string): MailMessage {
   };
 }
 
-function language(value: unknown, path: string): Language | null {
+export function language(value: unknown, path: string): Language | null {
   if (value === null || value === 'fr' || value === 'en') return value;
   fail(path, "expected 'fr', 'en' or null");
 }
@@ -362,7 +362,7 @@ function readError(value: unknown, path: string): ThreadReadError {
   };
 }
 
-function guarded<T>(parse: () => T): Parsed<T> {
+export function guarded<T>(parse: () => T): Parsed<T> {
   try {
     return { ok: true, value: parse() };
   } catch (error) {
@@ -413,57 +413,5 @@ export function parseWorkerCommand(raw: unknown): Parsed<WorkerToContent> {
     const r = record(raw, 'command');
     if (r.type !== 'compose/insert-draft') fail('command.type', 'unknown command');
     return { type: 'compose/insert-draft', draft: draft(r.draft, 'draft') };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parsing the ledger's file requests (extension pages only; checked all the same: a file's text is
-// the user's, and a page may be buggy)
-
-function booleanField(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'expected a boolean');
-  return value;
-}
-
-function optionalBoolean(value: unknown, path: string): boolean | undefined {
-  return value === undefined ? undefined : booleanField(value, path);
-}
-
-function requiredLanguage(value: unknown, path: string): Language {
-  const lang = language(value, path);
-  if (lang === null) fail(path, "expected 'fr' or 'en'");
-  return lang;
-}
-
-/** Whether a message is one of the ledger's file requests (then `parseLedgerFileRequest` reads it). */
-export function isLedgerFileRequest(raw: unknown): boolean {
-  return isRecord(raw) && (LEDGER_FILE_REQUESTS as readonly unknown[]).includes(raw.type);
-}
-
-/** Parses a file request from an extension page: shapes, languages, and the file text's size. */
-export function parseLedgerFileRequest(raw: unknown): Parsed<LedgerFileRequest> {
-  return guarded((): LedgerFileRequest => {
-    const r = record(raw, 'message');
-    const dryRun = (): { dryRun?: boolean } => {
-      const value = optionalBoolean(r.dryRun, 'dryRun');
-      return value === undefined ? {} : { dryRun: value };
-    };
-    switch (r.type) {
-      case 'backup/export':
-        return { type: 'backup/export' };
-      case 'backup/import':
-        return { type: 'backup/import', text: text(r.text, 'text', LIMITS.fileChars), ...dryRun() };
-      case 'backup/merge-scan':
-        return { type: 'backup/merge-scan', text: text(r.text, 'text', LIMITS.fileChars), acceptUpdates: booleanField(r.acceptUpdates, 'acceptUpdates'), ...dryRun() };
-      case 'export/csv':
-        return { type: 'export/csv', language: requiredLanguage(r.language, 'language') };
-      case 'export/dossier': {
-        const invoiceId = text(r.invoiceId, 'invoiceId');
-        if (invoiceId.trim() === '') fail('invoiceId', 'empty');
-        return { type: 'export/dossier', invoiceId, language: requiredLanguage(r.language, 'language') };
-      }
-      default:
-        return fail('message.type', `not a file request: ${String(r.type).slice(0, 40)}`);
-    }
   });
 }
