@@ -47,7 +47,7 @@ export function stepToDraft(plan: ChasingPlan, dueDate: IsoDate | null, today: I
   const drafted = logbook.flatMap((event) => (event.kind === 'reminder_drafted' || event.kind === 'reminder_sent' ? [WRITTEN_LADDER.indexOf(event.step)] : []));
   const last = Math.max(-1, ...drafted);
   if (last === -1) return byDate;
-  const after = WRITTEN_LADDER[Math.min(last + 1, WRITTEN_LADDER.length - 1)]!;
   // Before the due date, nothing firmer than a pre-reminder (the ladder proposes nothing yet).
-  return byDate === 'pre_reminder' ? 'pre_reminder' : after === 'further_reminder' && last < 2 ? 'second_reminder' : after;
+  if (byDate === 'pre_reminder') return 'pre_reminder';
+  return WRITTEN_LADDER[Math.min(last + 1, WRITTEN_LADDER.length - 1)]!;
 }

@@ -3,7 +3,8 @@ import { buildDossier, dossierHtml, dossierText, invoiceDossier, type DossierInp
 import { describeEvent } from './dossier-words';
 import type { LedgerEvent } from './events';
 import { chainEvents, chainHeads } from './hash-chain';
-import { CLIENT, EVENT_KINDS, SETTINGS, events, invoice, prng, randomEventInput, randomLedger } from './ledger.test-support';
+import { LEDGER_EVENT_KINDS } from './events';
+import { CLIENT, SETTINGS, events, invoice, prng, randomEventInput, randomLedger } from './ledger.test-support';
 
 const INVOICE = invoice({
   proofs: [
@@ -191,7 +192,7 @@ describe('buildDossier: untrusted text is escaped', () => {
 describe('every event kind in words, in both languages, for random logbooks', () => {
   it('describeEvent covers every kind; random dossiers build and print', () => {
     const r = prng(99);
-    for (const kind of EVENT_KINDS) {
+    for (const kind of LEDGER_EVENT_KINDS) {
       for (let k = 0; k < 5; k += 1) {
         const event = { ...randomEventInput(r, INVOICE, '2026-03-10', kind), invoiceId: INVOICE.id, at: '2026-03-10T10:00:00Z', day: '2026-03-10' } as LedgerEvent;
         for (const language of ['fr', 'en'] as const) expect(describeEvent(event, language, 'EUR').length, `${kind} ${language}`).toBeGreaterThan(3);

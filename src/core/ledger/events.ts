@@ -103,5 +103,15 @@ export type LedgerEvent = EventBase &
 
 export type LedgerEventKind = LedgerEvent['kind'];
 
+// Exhaustive by construction: a kind added to LedgerEvent does not compile until it is listed here.
+const EVERY_KIND = {
+  detected: true, tracked: true, reminder_drafted: true, reminder_sent: true, call: true, visit: true, letter: true, promise: true,
+  partial_payment: true, payment: true, dispute_opened: true, dispute_resolved: true, payment_plan: true, debt_acknowledged: true,
+  formal_notice: true, escalation: true, write_off: true, note: true, correction: true,
+} as const satisfies Record<LedgerEventKind, true>;
+
+/** Every event kind, in the logbook's usual order of appearance. */
+export const LEDGER_EVENT_KINDS = Object.keys(EVERY_KIND) as LedgerEventKind[];
+
 /** One event kind, narrowed: `EventOf<'call'>` has `nextCallDate`. */
 export type EventOf<K extends LedgerEventKind> = Extract<LedgerEvent, { kind: K }>;

@@ -7,7 +7,7 @@ import { CHASING_STEPS, type ChasingSettingsOverride } from '../chasing';
 import { addDays } from '../dates';
 import { JURISDICTIONS } from '../law';
 import type { IsoDate } from '../model';
-import { CORRECTABLE_FIELDS, type LedgerEvent } from './events';
+import { CORRECTABLE_FIELDS, LEDGER_EVENT_KINDS, type LedgerEvent } from './events';
 import { chainEvents, type ChainedEvent } from './hash-chain';
 import { DEFAULT_LEDGER_SETTINGS, clientIdForEmail, factOf, factsSnapshot, type Client, type InvoiceProof, type LedgerInvoice, type LedgerSettings, type UserTemplates } from './model';
 
@@ -403,28 +403,6 @@ export function randomEventInput(r: Rng, invoice: LedgerInvoice, day: IsoDate, k
   }
 }
 
-export const EVENT_KINDS: ReadonlyArray<LedgerEvent['kind']> = [
-  'detected',
-  'tracked',
-  'reminder_drafted',
-  'reminder_sent',
-  'call',
-  'visit',
-  'letter',
-  'promise',
-  'partial_payment',
-  'payment',
-  'dispute_opened',
-  'dispute_resolved',
-  'payment_plan',
-  'debt_acknowledged',
-  'formal_notice',
-  'escalation',
-  'write_off',
-  'note',
-  'correction',
-];
-
 /** A whole ledger as the store would hold it. */
 export interface RandomLedger {
   settings: LedgerSettings;
@@ -455,7 +433,7 @@ export function randomLedger(seed: number): RandomLedger {
     const count = r.chance(0.1) ? 0 : r.int(1, 12);
     const logbook: LedgerEvent[] = [];
     for (let k = 0; k < count; k += 1) {
-      const kind = k === 0 ? r.pick(['tracked', 'detected'] as const) : r.pick(EVENT_KINDS);
+      const kind = k === 0 ? r.pick(['tracked', 'detected'] as const) : r.pick(LEDGER_EVENT_KINDS);
       day = addDays(day, r.chance(0.1) ? -r.int(1, 3) : r.int(0, 20));
       const input = randomEventInput(r, invoice, day, kind);
       const event = { ...input, invoiceId: invoice.id, day, at: randomInstant(r, day) } as LedgerEvent;

@@ -20,7 +20,7 @@ import { isValidIsoDate } from '../dates';
 import { JURISDICTIONS, RATE_TABLES, parseHalfYear, type Jurisdiction, type RateOverride, type RateTableId, type TermsInput } from '../law';
 import type { IsoDate, Language } from '../model';
 import { parseTemplateKey, type TemplateKey } from '../templates/user-templates';
-import { CORRECTABLE_FIELDS, type CallOutcome, type EscalationRoute, type InvoiceFactsSnapshot, type LedgerEvent, type LedgerEventKind, type PlanInstalment } from './events';
+import { CORRECTABLE_FIELDS, LEDGER_EVENT_KINDS, type CallOutcome, type EscalationRoute, type InvoiceFactsSnapshot, type LedgerEvent, type PlanInstalment } from './events';
 import { isCorrectableField, type Client, type CompanyIdentity, type ImportHint, type InvoiceProof, type LedgerInvoice, type LedgerSettings, type PenaltySettings, type UserTemplates } from './model';
 
 export type LedgerProblemCode =
@@ -663,27 +663,6 @@ export function checkUserTemplates(value: unknown): Checked<UserTemplates> {
 
 // ---- events -------------------------------------------------------------------------------------
 
-const EVENT_KINDS: readonly LedgerEventKind[] = [
-  'detected',
-  'tracked',
-  'reminder_drafted',
-  'reminder_sent',
-  'call',
-  'visit',
-  'letter',
-  'promise',
-  'partial_payment',
-  'payment',
-  'dispute_opened',
-  'dispute_resolved',
-  'payment_plan',
-  'debt_acknowledged',
-  'formal_notice',
-  'escalation',
-  'write_off',
-  'note',
-  'correction',
-];
 const CALL_OUTCOMES: readonly CallOutcome[] = ['answered', 'no_answer', 'voicemail'];
 const ESCALATION_ROUTES: readonly EscalationRoute[] = ['business_mediator', 'injonction_de_payer', 'refere_provision', 'small_claims_procedure', 'collection_agency'];
 
@@ -719,7 +698,7 @@ export function checkEvent(value: unknown): Checked<LedgerEvent> {
       prevHash: r.hash('prevHash'),
       hash: r.hash('hash'),
     });
-    const kind = r.oneOf('kind', EVENT_KINDS);
+    const kind = r.oneOf('kind', LEDGER_EVENT_KINDS);
     const step = () => {
       const s = r.accept('step');
       if (isChasingStep(s)) return s;
