@@ -6,15 +6,16 @@ import { browser } from '../adapters/browser/ext';
 import { browserClock } from '../adapters/browser/clock';
 import { getTabThread } from '../adapters/browser/tab-threads';
 import type { Language } from '../core/model';
-import { tabThreadKey, type PageReplies, type PageToWorker, type TabThreadState, type WorkerBroadcast } from '../protocol/messages';
+import { tabThreadKey, type PageReplies, type TabThreadState, type WorkerBroadcast } from '../protocol/messages';
+import { ledgerPortOverRequests, type AskLedger } from '../ui/ledger-port';
 import type { UiPorts } from '../ui/ports';
 
-async function ask<K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<PageReplies[K] extends { ok: true; value: infer V } | { ok: false } ? V : never> {
-  const reply = (await browser.runtime.sendMessage(message)) as PageReplies[K] | undefined;
+const ask: AskLedger = async (message) => {
+  const reply = (await browser.runtime.sendMessage(message)) as PageReplies[typeof message.type] | undefined;
   if (!reply) throw new Error('the Relance service worker did not answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as never;
-}
+};
 
 export function extensionPorts(tabId: number | null, language: Language): UiPorts {
   return {
@@ -32,13 +33,9 @@ export function extensionPorts(tabId: number | null, language: Language): UiPort
         return () => browser.storage.session.onChanged.removeListener(listener);
       },
     },
-    ledger: {
-      forThread: (thread) => ask({ type: 'invoice/list-for-thread', thread }),
-      track: (facts, thread) => ask({ type: 'invoice/track', facts, thread }),
-      draftReminder(invoiceId) {
-        if (tabId === null) return Promise.reject(new Error('no Gmail tab'));
-        return ask({ type: 'reminder/draft', invoiceId, tabId });
-      },
+    ledger: ledgerPortOverRequests({
+      ask,
+      draftTarget: tabId,
       subscribe(onChange) {
         const listener = (message: unknown) => {
           if ((message as WorkerBroadcast | undefined)?.type === 'ledger/changed') onChange();
@@ -46,6 +43,6 @@ export function extensionPorts(tabId: number | null, language: Language): UiPort
         browser.runtime.onMessage.addListener(listener);
         return () => browser.runtime.onMessage.removeListener(listener);
       },
-    },
+    }),
   };
 }
