@@ -45,7 +45,8 @@ The input is a JSON object, given with --json or on stdin:
   penalty_rate    annual penalty rate in percent (e.g. 12.15)
   jurisdiction    FR | EU | DE | UK: without "claim"/"claims", computes the claim (interest from
                   the day after each due date to today, or to formal_notice.sent_on, and the fixed
-                  indemnity) with the same calculator as relance penalty
+                  indemnity) with the same calculator as relance penalty; the draft cites that
+                  jurisdiction's law (default FR)
   rate_overrides  [{ table, period, rate_percent }] reference rates the tables do not know yet
   tone            ${DRAFT_TONES.join(' | ')}: the register of the wording (the ladder's action tone).
                   Default: the step's usual tone, made firm by a bad-faith cause:
@@ -247,8 +248,10 @@ function rateOverride(value: unknown, path: string): RateOverride {
  * the output says which rate to enter.
  */
 function withComputedClaim(input: DraftInput): { context: DraftContext; claimError: string | null } {
-  const { context, computeClaim } = input;
-  if (!computeClaim) return { context, claimError: null };
+  const { computeClaim } = input;
+  if (!computeClaim) return { context: input.context, claimError: null };
+  // The draft cites the law of the claim's jurisdiction (legal-basis.ts), even without figures.
+  const context: DraftContext = { ...input.context, jurisdiction: computeClaim.jurisdiction };
   const dated = context.invoices.filter((invoice) => invoice.amount !== null && invoice.amount !== undefined && invoice.currency && invoice.dueDate);
   if (dated.length !== context.invoices.length) return { context, claimError: 'the claim needs every invoice\'s amount, currency and due date' };
   const outcome = claimFigures(

@@ -7,6 +7,7 @@
 import type { DelayCause } from '../chasing/client-profile';
 import type { ChasingTone } from '../chasing/next-actions';
 import type { ChasingStep } from '../chasing/steps';
+import type { Jurisdiction } from '../law/jurisdiction';
 import type { IsoDate, Language } from '../model';
 
 /** Why the invoice is not paid, when the user knows: the ladder's `DelayCause`. */
@@ -130,6 +131,11 @@ export interface DraftContext {
   claims?: ClaimFigures[] | null;
   /** The annual penalty rate in percent the second reminder states (agreed rate, or ECB + 10 points). */
   penaltyRatePercent?: number | null;
+  /**
+   * Whose late-payment law the claim follows (the user's setting penalty.jurisdiction): which
+   * articles the draft cites and which fixed indemnity it states. Default FR.
+   */
+  jurisdiction?: Jurisdiction | null;
   /** Payment terms as agreed ("à 30 jours fin de mois"). */
   paymentTerms?: string | null;
   /** The next step of the ladder and its date, when planned. */

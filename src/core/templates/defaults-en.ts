@@ -123,7 +123,7 @@ I am writing again about {{invoice_ref}}{{due_clause?}}, for which I have not ye
 {{invoice_details}}
 
 {{#if is_b2b}}
-May I remind you that, under our terms of sale and Article L441-10 of the French Commercial Code (Code de commerce), any sum not paid by its due date automatically incurs late-payment penalties at {{#if penalty_rate}}an annual rate of {{penalty_rate}}{{else}}the rate set in our terms of sale or, failing that, the ECB refinancing rate plus 10 percentage points{{/if}}, together with a fixed indemnity of {{fixed_indemnity}} per invoice for recovery costs (Article D441-5 of the same Code).
+May I remind you that, under our terms of sale and {{penalty_law}}, any sum not paid by its due date automatically incurs late-payment penalties at {{#if penalty_rate}}an annual rate of {{penalty_rate}}{{else}}the rate set in our terms of sale or, failing that, {{statutory_rate}}{{/if}}, together with a fixed indemnity of {{fixed_indemnity}} per invoice for recovery costs ({{indemnity_law}}).
 {{else}}
 May I remind you that our terms of sale provide for payment by the due date shown on the invoice{{#if payment_terms}} ({{payment_terms}}){{/if}}.
 {{/if}}
@@ -153,7 +153,7 @@ I am writing to you once again about {{invoice_ref}}{{due_clause?}}, for which I
 {{invoice_details}}
 
 {{#if is_b2b}}
-As a reminder, late-payment penalties{{#if penalty_rate}} at an annual rate of {{penalty_rate}}{{/if}} have been running since the day after the due date, and a fixed indemnity of {{fixed_indemnity}} for recovery costs is due for each invoice (Articles L441-10 and D441-5 of the French Commercial Code).
+As a reminder, late-payment penalties{{#if penalty_rate}} at an annual rate of {{penalty_rate}}{{/if}} have been running since the day after the due date, and a fixed indemnity of {{fixed_indemnity}} for recovery costs is due for each invoice ({{penalty_and_indemnity_law}}).
 {{/if}}
 
 Please make the payment{{#if total}} of {{total}}{{/if}}{{#if next_step_date}} by {{next_step_date}}{{/if}}.
@@ -195,7 +195,7 @@ By this letter, which constitutes formal notice (mise en demeure), I require you
 {{/if}}
 
 {{#if is_b2b}}
-Late-payment penalties are due by operation of law from the day after the due date, without any reminder being necessary, and the fixed indemnity of {{fixed_indemnity}} for recovery costs is due for each invoice paid after its due date (Articles L441-10 and D441-5 of the French Commercial Code).
+Late-payment penalties are due by operation of law from the day after the due date, without any reminder being necessary, and the fixed indemnity of {{fixed_indemnity}} for recovery costs is due for each invoice paid after its due date ({{penalty_and_indemnity_law}}).
 {{else}}
 Under Article 1344-1 of the French Civil Code, this formal notice causes interest at the statutory rate to run on the sums due.
 {{/if}}
@@ -336,7 +336,7 @@ I hope you are well. I am following up on {{invoice_ref}}{{due_clause?}}: accord
 {{invoice_details}}
 
 {{#if is_b2b}}
-For your information, under our terms of sale and Article L441-10 of the French Commercial Code (Code de commerce), sums paid after the due date carry late-payment penalties at {{#if penalty_rate}}an annual rate of {{penalty_rate}}{{else}}the rate set in our terms of sale or, failing that, the ECB refinancing rate plus 10 percentage points{{/if}}, together with a fixed indemnity of {{fixed_indemnity}} per invoice for recovery costs (Article D441-5 of the same Code). I mention this purely for transparency: above all, I would like us to settle this simply, between ourselves.
+For your information, under our terms of sale and {{penalty_law}}, sums paid after the due date carry late-payment penalties at {{#if penalty_rate}}an annual rate of {{penalty_rate}}{{else}}the rate set in our terms of sale or, failing that, {{statutory_rate}}{{/if}}, together with a fixed indemnity of {{fixed_indemnity}} per invoice for recovery costs ({{indemnity_law}}). I mention this purely for transparency: above all, I would like us to settle this simply, between ourselves.
 {{else}}
 For your information, payment was due on the date shown on the invoice{{#if payment_terms}} ({{payment_terms}}){{/if}}.
 {{/if}}
@@ -367,7 +367,7 @@ I am getting back to you about {{invoice_ref}}{{due_clause?}}, for which I have 
 {{invoice_details}}
 
 {{#if is_b2b}}
-As a reminder, our terms of sale provide for late-payment penalties{{#if penalty_rate}} at an annual rate of {{penalty_rate}}{{/if}} from the day after the due date, together with a fixed indemnity of {{fixed_indemnity}} per invoice for recovery costs (Articles L441-10 and D441-5 of the French Commercial Code).
+As a reminder, our terms of sale provide for late-payment penalties{{#if penalty_rate}} at an annual rate of {{penalty_rate}}{{/if}} from the day after the due date, together with a fixed indemnity of {{fixed_indemnity}} per invoice for recovery costs ({{penalty_and_indemnity_law}}).
 {{/if}}
 
 Could you tell me what is holding things up, and when payment{{#if total}} of {{total}}{{/if}} can be made?

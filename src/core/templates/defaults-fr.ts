@@ -123,7 +123,7 @@ Je reviens vers vous au sujet {{of_invoice_ref}}{{due_clause?}}, dont je n'ai pa
 {{invoice_details}}
 
 {{#if is_b2b}}
-Je vous rappelle que, conformément à nos conditions générales de vente et à l'article L441-10 du Code de commerce, toute somme non réglée à l'échéance entraîne de plein droit des pénalités de retard au taux {{#if penalty_rate}}annuel de {{penalty_rate}}{{else}}prévu par nos conditions générales de vente ou, à défaut, au taux de refinancement de la BCE majoré de 10 points{{/if}}, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (article D441-5 du Code de commerce).
+Je vous rappelle que, conformément à nos conditions générales de vente et à {{penalty_law}}, toute somme non réglée à l'échéance entraîne de plein droit des pénalités de retard au taux {{#if penalty_rate}}annuel de {{penalty_rate}}{{else}}prévu par nos conditions générales de vente ou, à défaut, {{statutory_rate}}{{/if}}, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture ({{indemnity_law}}).
 {{else}}
 Je vous rappelle que nos conditions de vente prévoient un règlement à la date d'échéance indiquée sur la facture{{#if payment_terms}} ({{payment_terms}}){{/if}}.
 {{/if}}
@@ -153,7 +153,7 @@ Je reviens une nouvelle fois vers vous au sujet {{of_invoice_ref}}{{due_clause?}
 {{invoice_details}}
 
 {{#if is_b2b}}
-Pour rappel, des pénalités de retard{{#if penalty_rate}} au taux annuel de {{penalty_rate}}{{/if}} courent depuis le lendemain de l'échéance, et une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} est due pour chaque facture (articles L441-10 et D441-5 du Code de commerce).
+Pour rappel, des pénalités de retard{{#if penalty_rate}} au taux annuel de {{penalty_rate}}{{/if}} courent depuis le lendemain de l'échéance, et une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} est due pour chaque facture ({{penalty_and_indemnity_law}}).
 {{/if}}
 
 Je vous remercie de procéder au règlement{{#if total}} de {{total}}{{/if}}{{#if next_step_date}} d'ici le {{next_step_date}}{{/if}}.
@@ -195,7 +195,7 @@ Par la présente, je vous mets en demeure de me régler les sommes dues au titre
 {{/if}}
 
 {{#if is_b2b}}
-Les pénalités de retard sont dues de plein droit dès le lendemain de la date d'échéance, sans qu'un rappel soit nécessaire, et l'indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} est due pour chaque facture réglée après son échéance (articles L441-10 et D441-5 du Code de commerce).
+Les pénalités de retard sont dues de plein droit dès le lendemain de la date d'échéance, sans qu'un rappel soit nécessaire, et l'indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} est due pour chaque facture réglée après son échéance ({{penalty_and_indemnity_law}}).
 {{else}}
 Conformément à l'article 1344-1 du Code civil, la présente mise en demeure fait courir les intérêts au taux légal sur les sommes dues.
 {{/if}}
@@ -337,7 +337,7 @@ J'espère que vous allez bien. Je me permets de revenir vers vous au sujet {{of_
 {{invoice_details}}
 
 {{#if is_b2b}}
-À titre d'information, conformément à nos conditions générales de vente et à l'article L441-10 du Code de commerce, les sommes réglées après l'échéance donnent lieu à des pénalités de retard au taux {{#if penalty_rate}}annuel de {{penalty_rate}}{{else}}prévu par nos conditions générales de vente ou, à défaut, au taux de refinancement de la BCE majoré de 10 points{{/if}}, ainsi qu'à une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (article D441-5 du Code de commerce). Je vous l'indique par simple souci de transparence : je souhaite avant tout que nous réglions cela simplement, entre nous.
+À titre d'information, conformément à nos conditions générales de vente et à {{penalty_law}}, les sommes réglées après l'échéance donnent lieu à des pénalités de retard au taux {{#if penalty_rate}}annuel de {{penalty_rate}}{{else}}prévu par nos conditions générales de vente ou, à défaut, {{statutory_rate}}{{/if}}, ainsi qu'à une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture ({{indemnity_law}}). Je vous l'indique par simple souci de transparence : je souhaite avant tout que nous réglions cela simplement, entre nous.
 {{else}}
 Pour mémoire, le règlement était prévu à la date d'échéance indiquée sur la facture{{#if payment_terms}} ({{payment_terms}}){{/if}}.
 {{/if}}
@@ -368,7 +368,7 @@ Je reviens vers vous au sujet {{of_invoice_ref}}{{due_clause?}}, dont le règlem
 {{invoice_details}}
 
 {{#if is_b2b}}
-Pour mémoire, nos conditions générales de vente prévoient des pénalités de retard{{#if penalty_rate}} au taux annuel de {{penalty_rate}}{{/if}} à compter du lendemain de l'échéance, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (articles L441-10 et D441-5 du Code de commerce).
+Pour mémoire, nos conditions générales de vente prévoient des pénalités de retard{{#if penalty_rate}} au taux annuel de {{penalty_rate}}{{/if}} à compter du lendemain de l'échéance, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture ({{penalty_and_indemnity_law}}).
 {{/if}}
 
 Pourriez-vous me dire ce qui bloque, et à quelle date le règlement{{#if total}} de {{total}}{{/if}} pourra intervenir ?

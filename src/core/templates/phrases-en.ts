@@ -98,10 +98,10 @@ export const ENGLISH_PHRASES: Phrases = {
   period: (from, to) => `from ${from} to ${to}`,
   ratePeriod: (rate, from, to) => `${rate} a year from ${from} to ${to}`,
   fixedIndemnityUnit: '€40',
-  breakdown: ({ principal, interest, interestDetail, fixedIndemnity, paid, total, consumer }) => {
+  breakdown: ({ principal, interest, interestDetail, fixedIndemnity, fixedIndemnityUnit, paid, total, consumer }) => {
     const lines = [`- Principal: ${principal}`];
     if (interest) lines.push(`- ${consumer ? 'Interest at the statutory rate' : 'Late-payment penalties'}: ${interest}${interestDetail ? ` (${interestDetail})` : ''}`);
-    if (fixedIndemnity && !consumer) lines.push(`- Fixed indemnity for recovery costs: ${fixedIndemnity} (€40 per invoice)`);
+    if (fixedIndemnity && !consumer) lines.push(`- Fixed indemnity for recovery costs: ${fixedIndemnity} (${fixedIndemnityUnit} per invoice)`);
     if (paid) lines.push(`- Payments already received, deducted: ${paid}`);
     lines.push(`- Total claimed: ${total}`);
     return lines;

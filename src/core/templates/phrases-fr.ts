@@ -93,10 +93,10 @@ export const FRENCH_PHRASES: Phrases = {
   period: (from, to) => `du ${from} au ${to}`,
   ratePeriod: (rate, from, to) => `${rate} l'an du ${from} au ${to}`,
   fixedIndemnityUnit: '40\u00a0€',
-  breakdown: ({ principal, interest, interestDetail, fixedIndemnity, paid, total, consumer }) => {
+  breakdown: ({ principal, interest, interestDetail, fixedIndemnity, fixedIndemnityUnit, paid, total, consumer }) => {
     const lines = [`- Montant principal : ${principal}`];
     if (interest) lines.push(`- ${consumer ? 'Intérêts au taux légal' : 'Pénalités de retard'} : ${interest}${interestDetail ? ` (${interestDetail})` : ''}`);
-    if (fixedIndemnity && !consumer) lines.push(`- Indemnité forfaitaire pour frais de recouvrement : ${fixedIndemnity} (40\u00a0€ par facture)`);
+    if (fixedIndemnity && !consumer) lines.push(`- Indemnité forfaitaire pour frais de recouvrement : ${fixedIndemnity} (${fixedIndemnityUnit} par facture)`);
     if (paid) lines.push(`- Règlements déjà reçus, déduits : ${paid}`);
     lines.push(`- Total réclamé : ${total}`);
     return lines;

@@ -50,6 +50,8 @@ export interface BreakdownFacts {
   /** "12,15 % l'an du … au …" pieces, one per period. */
   interestDetail: string | null;
   fixedIndemnity: string | null;
+  /** The fixed indemnity per invoice under the claim's law ("40 €"; "£70" in the UK). */
+  fixedIndemnityUnit: string;
   paid: string | null;
   total: string;
   consumer: boolean;

@@ -104,7 +104,7 @@ describe('checkTone: edited templates that break the rules are caught', () => {
     ]);
     // The same subject is the firm wording's own: fine there.
     expect(draft('second_reminder', { 'second_reminder.fr.subject': 'Deuxième relance – {{invoice_label}}' })).toEqual([]);
-    const noIndemnity = (friendly?.body ?? '').replace(", ainsi qu'à une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (article D441-5 du Code de commerce)", '');
+    const noIndemnity = (friendly?.body ?? '').replace(", ainsi qu'à une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture ({{indemnity_law}})", '');
     expect(noIndemnity).not.toBe(friendly?.body);
     expect(draft('second_reminder', { 'second_reminder.fr.friendly.body': noIndemnity }, 'business', 'fr', 'friendly')).toEqual([{ code: 'missing_fixed_indemnity', term: '40\u00a0€' }]);
   });
@@ -125,7 +125,7 @@ describe('checkTone: edited templates that break the rules are caught', () => {
   });
 
   it('a second reminder without the 40 € indemnity or without the rate', () => {
-    const noIndemnity = body('second_reminder').replace(', ainsi qu\'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture (article D441-5 du Code de commerce)', '');
+    const noIndemnity = body('second_reminder').replace(', ainsi qu\'une indemnité forfaitaire pour frais de recouvrement de {{fixed_indemnity}} par facture ({{indemnity_law}})', '');
     expect(draft('second_reminder', { [slot('second_reminder')]: noIndemnity })).toEqual([{ code: 'missing_fixed_indemnity', term: '40\u00a0€' }]);
     const noRate = body('second_reminder').replace('{{#if penalty_rate}}annuel de {{penalty_rate}}{{else}}', '{{#if penalty_rate}}légal{{else}}');
     expect(draft('second_reminder', { [slot('second_reminder')]: noRate })).toEqual([{ code: 'missing_penalty_rate', term: '12,15\u00a0%' }]);

@@ -257,7 +257,7 @@ function requiredContent(folded: string, step: ChasingStep, language: Language, 
   if (step === 'second_reminder' && facts.clientKind === 'business') {
     const rateStated = facts.penaltyRate ? has(facts.penaltyRate) : /\d+(?:[.,]\d+)?\s?%/.test(folded) || /(?<![\p{L}])(bce|ecb)(?![\p{L}])/u.test(folded);
     if (!rateStated) out.push({ code: 'missing_penalty_rate', ...(facts.penaltyRate ? { term: facts.penaltyRate } : {}) });
-    if (!(fortyEuros(folded) && /indemnit|compensation/.test(folded))) out.push({ code: 'missing_fixed_indemnity', term: facts.fixedIndemnityUnit });
+    if (!(statesFixedIndemnity(folded, facts.fixedIndemnityUnit) && /indemnit|compensation/.test(folded))) out.push({ code: 'missing_fixed_indemnity', term: facts.fixedIndemnityUnit });
   }
   if (step === 'further_reminder' && facts.nextStepDate && !has(facts.nextStepDate)) out.push({ code: 'missing_next_step_date', term: facts.nextStepDate });
   if (step === 'formal_notice') {
@@ -287,6 +287,11 @@ function requiredContent(folded: string, step: ChasingStep, language: Language, 
 }
 
 /** "40 €", "40,00 €", "40 EUR", "€40", "40 euros". */
+/** The draft states the fixed indemnity: 40 € in FR/EU/DE, or the UK fixed sum as computed for it. */
+function statesFixedIndemnity(folded: string, unit: string): boolean {
+  return fortyEuros(folded) || (unit.includes('£') && folded.includes(fold(unit)));
+}
+
 function fortyEuros(folded: string): boolean {
   return /(?<![\d.,])40(?:[.,]00)?\s?(?:€|eur\b|euros?\b)|€\s?40(?![\d])/.test(folded);
 }

@@ -8,6 +8,7 @@ import { addDays, compareIsoDates, daysBetween, isValidIsoDate } from '../dates'
 import { formatDate, formatMoney, LOCALE_OF_LANGUAGE } from '../format';
 import type { IsoDate, Language } from '../model';
 import type { ClaimFigures, ClientKind, DraftContext } from './context';
+import { fixedIndemnityUnit, legalBasis } from './legal-basis';
 import type { Scope, VariableSpec } from './engine';
 import { firstNameOf } from './first-name';
 import type { Addressee, DueTiming, InvoiceLine, Phrases } from './phrases';
@@ -81,7 +82,11 @@ export const TEMPLATE_VARIABLES: readonly VariableSpec[] = [
   text('signature', 'Your name, role, company and phone, one per line'),
   text('payment_terms', 'Payment terms as agreed ("à 30 jours fin de mois")'),
   text('penalty_rate', 'Annual late-payment penalty rate ("12,15 %")'),
-  text('fixed_indemnity', 'The fixed recovery indemnity per invoice ("40 €"), business clients only'),
+  text('fixed_indemnity', 'The fixed recovery indemnity per invoice ("40 €"; in the UK £40, £70 or £100 by debt), business clients only'),
+  text('penalty_law', 'The law for late-payment penalties, by your jurisdiction ("l\'article L441-10 du Code de commerce")'),
+  text('indemnity_law', 'The law for the fixed indemnity, after penalty_law ("article D441-5 du Code de commerce")'),
+  text('penalty_and_indemnity_law', 'Both provisions in one reference ("articles L441-10 et D441-5 du Code de commerce")'),
+  text('statutory_rate', 'The legal rate when none is agreed ("au taux de refinancement de la BCE majoré de 10 points")'),
   flag('has_claim', 'True when the claim figures are given'),
   flag('has_interest', 'True when the claim includes penalties or interest'),
   text('claim_principal', 'Amount claimed in principal'),
@@ -183,7 +188,9 @@ export type MissingFactCode =
   | 'next_step_date'
   | 'formal_notice_sent'
   | 'invalid_payment_link'
-  | 'consumer_indemnity_ignored';
+  | 'consumer_indemnity_ignored'
+  /** The claim follows another law than France's, but the formal notice and escalation steps describe the French procedure (injonction de payer): check with a local adviser. */
+  | 'french_court_procedure';
 
 export interface PreparedDraft {
   scope: Scope;
@@ -210,6 +217,8 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
   const today = isValidIsoDate(ctx.today) ? ctx.today : null;
   if (today === null) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${ctx.today}"`);
   const consumer = ctx.client.kind === 'consumer';
+  const jurisdiction = ctx.jurisdiction ?? 'FR';
+  const law = legalBasis(jurisdiction, language);
   const cause = causeFlags(ctx);
   const missing = new Set<MissingFactCode>();
 
@@ -228,6 +237,7 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
       daysOverdue: dueDate && compareIsoDates(today, dueDate) > 0 ? daysBetween(dueDate, today) : null,
     };
   });
+  const indemnityUnit = fixedIndemnityUnit(jurisdiction, invoices.map((invoice) => invoice.amount?.amount ?? null), language, phrases.fixedIndemnityUnit);
   const numbers = [...new Set(invoices.map((invoice) => invoice.number).filter((number): number is string => number !== null))];
   const several = invoices.length > 1;
   const only = several ? undefined : invoices[0];
@@ -301,7 +311,7 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
   const periodFroms = periods.map((period) => period.from).sort(compareIsoDates);
   const periodTos = periods.map((period) => period.to).sort(compareIsoDates);
   const interestPeriod = periodFroms[0] && periodTos.length > 0 ? phrases.period(date(periodFroms[0]) ?? '', date(periodTos[periodTos.length - 1]) ?? '') : null;
-  const breakdown = claims.length > 0 ? claims.flatMap((claim) => claimBreakdown(claim)) : totals.length > 0 ? totals.flatMap((sum) => phrases.breakdown({ principal: money(sum), interest: null, interestDetail: null, fixedIndemnity: null, paid: null, total: money(sum), consumer })) : [];
+  const breakdown = claims.length > 0 ? claims.flatMap((claim) => claimBreakdown(claim)) : totals.length > 0 ? totals.flatMap((sum) => phrases.breakdown({ principal: money(sum), interest: null, interestDetail: null, fixedIndemnity: null, fixedIndemnityUnit: indemnityUnit, paid: null, total: money(sum), consumer })) : [];
 
   function claimBreakdown(claim: ClaimFigures): string[] {
     const own = periods.filter((period) => period.currency === claim.currency);
@@ -321,6 +331,7 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
       interest: interest !== null && interest > 0 ? money({ amount: interest, currency: claim.currency }) : null,
       interestDetail: detail,
       fixedIndemnity: fee !== null && fee > 0 ? money({ amount: fee, currency: claim.currency }) : null,
+      fixedIndemnityUnit: indemnityUnit,
       paid: alreadyPaid !== null && alreadyPaid > 0 ? money({ amount: alreadyPaid, currency: claim.currency }) : null,
       total: money({ amount: claim.total, currency: claim.currency }),
       consumer,
@@ -355,6 +366,7 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
   if ((step === 'second_reminder' || step === 'further_reminder') && !consumer && penaltyRate === null) missing.add('penalty_rate');
   if (step === 'further_reminder' && nextStepDate === null) missing.add('next_step_date');
   if (step === 'escalation' && sentOn === null) missing.add('formal_notice_sent');
+  if ((step === 'formal_notice' || step === 'escalation') && jurisdiction !== 'FR') missing.add('french_court_procedure');
 
   const scope: Scope = {
     today: date(today),
@@ -412,7 +424,11 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
     signature,
     payment_terms: line(ctx.paymentTerms),
     penalty_rate: consumer ? null : penaltyRate,
-    fixed_indemnity: consumer ? null : phrases.fixedIndemnityUnit,
+    fixed_indemnity: consumer ? null : indemnityUnit,
+    penalty_law: law.penaltyLaw,
+    indemnity_law: law.indemnityLaw,
+    penalty_and_indemnity_law: law.penaltyAndIndemnityLaw,
+    statutory_rate: law.statutoryRate,
     has_claim: claims.length > 0,
     has_interest: interests.length > 0,
     claim_principal: principals.length > 0 ? phrases.join(principals) : total,
@@ -459,7 +475,7 @@ export function prepareDraft(ctx: DraftContext): PreparedDraft {
     invoiceNumbers: numbers,
     invoiceRefs: lines.map(({ number, issueDate, dueDate, amount }) => ({ number, issueDate, dueDate, amount })),
     penaltyRate,
-    fixedIndemnityUnit: phrases.fixedIndemnityUnit,
+    fixedIndemnityUnit: indemnityUnit,
     claimTotals,
     principals: principals.length > 0 ? principals : totals.map(money),
     interests,
