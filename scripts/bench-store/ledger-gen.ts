@@ -1,7 +1,7 @@
 /**
  * The store bench's ledger (scripts/bench-store.ts): ten years of a busy small firm, generated
  * deterministically (the same records on every run, from a clean clone, nothing cached), as the
- * store writes them: invoices with their index keys (`ledgerIndexKeys`), logbooks chained with the
+ * store writes them: invoices with their summary and index keys (`invoiceSummary`), logbooks chained with the
  * real `chainEvents` (SHA-256), clients, settings. Pure: runs in the bench page, its workers and Node.
  *
  * THE DISTRIBUTION (the note of every store figure refers to it):
@@ -28,7 +28,7 @@
  * - Text is French, typographic apostrophes included: the backup file's text is then a two-byte
  *   string in V8 (about 1 GB for this ledger), as a French user's file would be.
  */
-import { chainEvents, clientIdForEmail, DEFAULT_LEDGER_SETTINGS, factsSnapshot, ledgerIndexKeys, type ChainedEvent, type Client, type LedgerEvent, type LedgerInvoice, type LedgerSettings } from '../../src/core/ledger';
+import { chainEvents, clientIdForEmail, DEFAULT_LEDGER_SETTINGS, factsSnapshot, invoiceSummary, summaryIndexKeys, type ChainedEvent, type Client, type LedgerEvent, type LedgerInvoice, type LedgerSettings } from '../../src/core/ledger';
 import type { StoredInvoice } from '../../src/adapters/storage/schema';
 
 /** The bench's "today": a Wednesday, no holiday near it. */
@@ -290,7 +290,7 @@ export function invoiceOf(plan: InvoicePlan): LedgerInvoice {
 }
 
 /** Invoice k with its chained logbook (`notes` notes added to its ladder events). */
-export function recordOf(k: number, notes: number, shape: LedgerShape = FULL_LEDGER): { invoice: LedgerInvoice; events: ChainedEvent[]; open: boolean } {
+export function recordOf(k: number, notes: number, shape: LedgerShape = FULL_LEDGER): { invoice: LedgerInvoice; events: ChainedEvent[]; open: boolean; client: number } {
   const plan = planOf(k, shape);
   const invoice = invoiceOf(plan);
   const life = lifeOf(plan, invoice);
@@ -308,12 +308,13 @@ export function recordOf(k: number, notes: number, shape: LedgerShape = FULL_LED
     const at = `${isoOf(day)}T${pad(9 + Math.floor(second / 3600), 2)}:${pad(Math.floor(second / 60) % 60, 2)}:${pad(second % 60, 2)}.000Z`;
     return { ...event, invoiceId: invoice.id, day: isoOf(day), at } as LedgerEvent;
   });
-  return { invoice, events: chainEvents(events), open: isOpenPlan(plan) };
+  return { invoice, events: chainEvents(events), open: isOpenPlan(plan), client: plan.client };
 }
 
-/** As the store writes it: the invoice with its index keys. */
-export function storedInvoiceOf(invoice: LedgerInvoice, events: readonly LedgerEvent[]): StoredInvoice {
-  return { ...invoice, ...ledgerIndexKeys(invoice, events) };
+/** As the store writes it (schema v3): the invoice with its summary and the index keys from it (LedgerStore.writeInvoice's). */
+export function storedInvoiceOf(invoice: LedgerInvoice, events: readonly LedgerEvent[], client: Client | null): StoredInvoice {
+  const summary = invoiceSummary({ invoice, logbook: events, settings: SETTINGS, client });
+  return { ...invoice, ...summaryIndexKeys(summary), summary };
 }
 
 export { isoOf, dayNumber };

@@ -3,18 +3,19 @@
  * through Playwright): the REAL schema, LedgerStore and ledger functions over Chromium's real
  * IndexedDB. Exposes `window.bench`; every function returns plain data (page.evaluate copies it).
  *
- * Each query is what its screen needs, called as the app calls the store:
- * - badge: `openInvoices()` (index `open`) with their logbooks (index [invoiceId+seq]), the
- *   settings, the clients of those invoices (`getClients`, by id), `deriveInvoiceState` of each,
- *   `badgeCount`. The badge counts the ladder's actions due today on EVERY open invoice (a reminder
- *   of an invoice due a week ago counts), so it cannot read only the invoices due today.
- * - dashboard: `openOrIssuedBetween(today − 89, today)`: the open invoices ∪ those issued in the
- *   DSO's 90 days (index `issueDate`), each logbook read once; settings, clients; derived; then
- *   `agingBuckets`, `outstandingByCurrency`, `daysSalesOutstanding`.
- * - client history: `clientInvoices(id)` (index `clientId`) with their logbooks, settings, the client,
- *   derived, `clientHistory`.
- * Each run is timed in three parts: load (IndexedDB, through the store), derive
- * (`deriveInvoiceState`), query (the pure function).
+ * Each query is what its screen needs, called as the app calls the store (schema v3: each invoice
+ * carries its summary, each client its totals; src/core/ledger/summary.ts, client-totals.ts):
+ * - badge: `LedgerStore.attentionCount(today)`: a count on the index `attentionFrom` (the day's
+ *   re-search already done); `badgeNewDay`: the first count of a new day, which first re-searches
+ *   the invoices whose key is ≤ today (the attention day set back one day before each run).
+ * - dashboard: `LedgerStore.dashboard(today)`: the open invoices' summaries (index `open`) and the
+ *   DSO's sales per day and currency (table `dailySales`); aging, outstanding, DSO.
+ * - client history: `LedgerStore.clientHistoryOf(id, today)`: the client's totals record and its
+ *   latest invoices due (index [clientId+dueDate]).
+ * For comparison (the notes), the schema v2 way: `badgeDerived` (open invoices with their logbooks
+ * and clients, derived, `badgeCount`) and `dueToday`.
+ * Runs through the store are timed whole (`load`); the v2-way runs in three parts: load
+ * (IndexedDB), derive (`deriveInvoiceState`), query (the pure function).
  */
 import Dexie from 'dexie';
 import { LedgerStore, type LedgerRecord } from '../../src/adapters/storage/ledger-store';
@@ -30,6 +31,7 @@ import {
   describeBackupProblems,
   dueToday,
   exportBackup,
+  needsUserToday,
   outstandingByCurrency,
   parseBackup,
   parseJsonText,
@@ -115,21 +117,24 @@ function generate(name: string, from: number, to: number): Promise<GenerateResul
   return pool('write', name, from, to);
 }
 
-async function counts(name: string): Promise<{ invoices: number; events: number; open: number; dueToday: number; clients: number }> {
+async function counts(name: string): Promise<{ invoices: number; events: number; open: number; dueToday: number; clients: number; clientTotals: number }> {
   const { db } = open(name);
-  const [invoices, events, openCount, due, clients] = await Promise.all([
+  const [invoices, events, openCount, due, clients, clientTotals] = await Promise.all([
     db.invoices.count(),
     db.events.count(),
     db.invoices.where('open').equals(1).count(),
     db.invoices.where('openDueDate').equals(TODAY).count(),
     db.clients.count(),
+    db.clientTotals.count(),
   ]);
-  return { invoices, events, open: openCount, dueToday: due, clients };
+  return { invoices, events, open: openCount, dueToday: due, clients, clientTotals };
 }
 
 // ---- the queries ---------------------------------------------------------------------------------
 
 interface Run {
+  /** Untimed preparation inside the run (subtracted from its total). */
+  setup?: number;
   /** The answer (to check the runs agree, and to show it). */
   answer: unknown;
   /** Invoices derived, events read. */
@@ -150,14 +155,33 @@ const eventCount = (records: readonly LedgerRecord[]) => records.reduce((sum, re
 async function badgeRun(name: string): Promise<Run> {
   const { store } = open(name);
   const t0 = performance.now();
+  const count = await store.attentionCount(TODAY);
+  return { answer: count, invoices: count, events: 0, load: performance.now() - t0, derive: 0, query: 0 };
+}
+
+/** The first badge count of a day: the attention day is set back to yesterday (untimed), then counted. */
+async function badgeNewDayRun(name: string): Promise<Run> {
+  const { db, store } = open(name);
+  const s0 = performance.now();
+  await db.meta.put({ key: 'attention', value: addDays(TODAY, -1) });
+  const stale = await db.invoices.where('attentionFrom').belowOrEqual(TODAY).count();
+  const t0 = performance.now();
+  const count = await store.attentionCount(TODAY);
+  return { answer: count, invoices: stale, events: 0, load: performance.now() - t0, derive: 0, query: 0, setup: t0 - s0 };
+}
+
+/** The schema v2 badge, for comparison: every open invoice derived from its logbook. */
+async function badgeDerivedRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
   const [records, settings] = await Promise.all([store.openInvoices(), store.getSettings()]);
   const clients = await store.getClients(records.map((record) => record.invoice.clientId));
   const t1 = performance.now();
   const states = deriveAll(records, settings, clients);
   const t2 = performance.now();
-  const count = badgeCount(states, TODAY);
+  const answer = { items: badgeCount(states, TODAY), invoices: states.filter((state) => needsUserToday(state, TODAY)).length };
   const t3 = performance.now();
-  return { answer: count, invoices: records.length, events: eventCount(records), load: t1 - t0, derive: t2 - t1, query: t3 - t2 };
+  return { answer, invoices: records.length, events: eventCount(records), load: t1 - t0, derive: t2 - t1, query: t3 - t2 };
 }
 
 /** Only the invoices due today (index `openDueDate`): NOT the badge (it misses the overdue invoices' actions); shown for comparison. */
@@ -185,6 +209,17 @@ async function bareCountRun(name: string): Promise<Run> {
 async function dashboardRun(name: string): Promise<Run> {
   const { store } = open(name);
   const t0 = performance.now();
+  const { aging, outstanding, dso } = await store.dashboard(TODAY, { days: 90 });
+  const t1 = performance.now();
+  const eur = (rows: ReadonlyArray<{ currency: string }>) => rows.find((row) => row.currency === 'EUR');
+  const openCount = aging.rows.reduce((sum, row) => sum + Object.values(row.buckets).reduce((n, bucket) => n + bucket.count, 0), 0) + aging.unknownCount;
+  return { answer: { outstandingEur: eur(outstanding.byCurrency), agingEur: eur(aging.rows), dsoEur: eur(dso.rows) }, invoices: openCount, events: 0, load: t1 - t0, derive: 0, query: 0 };
+}
+
+/** The schema v2 dashboard, for comparison: open ∪ window invoices with their logbooks, derived. */
+async function dashboardDerivedRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
   const [records, settings] = await Promise.all([store.openOrIssuedBetween(addDays(TODAY, -89), TODAY), store.getSettings()]);
   const clients = await store.getClients(records.map((record) => record.invoice.clientId));
   const t1 = performance.now();
@@ -210,6 +245,16 @@ export const BIG_CLIENT_ID = clientOf(0).id;
 async function clientHistoryRun(name: string): Promise<Run> {
   const { store } = open(name);
   const t0 = performance.now();
+  const history = await store.clientHistoryOf(BIG_CLIENT_ID, TODAY);
+  const t1 = performance.now();
+  const { latePayment: _late, ...summary } = history;
+  return { answer: summary, invoices: history.latePayment.considered, events: 0, load: t1 - t0, derive: 0, query: 0 };
+}
+
+/** The schema v2 client history, for comparison: every invoice of the client with its logbook, derived. */
+async function clientHistoryDerivedRun(name: string): Promise<Run> {
+  const { store } = open(name);
+  const t0 = performance.now();
   const [records, settings, client] = await Promise.all([store.clientInvoices(BIG_CLIENT_ID), store.getSettings(), store.getClient(BIG_CLIENT_ID)]);
   const t1 = performance.now();
   const states = deriveAll(records, settings, client ? [client] : []);
@@ -233,6 +278,10 @@ async function recordsOnlyRun(name: string, select: (db: RelanceDatabase) => Pro
 
 const RUNS = {
   badge: badgeRun,
+  badgeNewDay: badgeNewDayRun,
+  badgeDerived: badgeDerivedRun,
+  dashboardDerived: dashboardDerivedRun,
+  clientHistoryDerived: clientHistoryDerivedRun,
   dueToday: dueTodayRun,
   bareCount: bareCountRun,
   dashboard: dashboardRun,
@@ -272,7 +321,7 @@ async function measure(name: string, query: QueryName, { warmup = 3, minRuns = 1
   while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < minMs)) {
     const t0 = performance.now();
     last = await run(name);
-    samples.push({ total: performance.now() - t0, load: last.load, derive: last.derive, query: last.query });
+    samples.push({ total: performance.now() - t0 - (last.setup ?? 0), load: last.load, derive: last.derive, query: last.query });
   }
   return { samples, invoices: last?.invoices ?? 0, events: last?.events ?? 0, answer: last?.answer };
 }

@@ -3,13 +3,14 @@
  * their chained logbooks (ledger-gen.ts; the SHA-256 chaining is most of the CPU, hence one worker
  * per core), then either
  * - `write`: writes them through its own connection to the real schema, in one read-write
- *   transaction (invoices with their index keys, then their events; `++id` numbers them). IndexedDB
+ *   transaction (invoices with their summaries and index keys, then their events; `++id` numbers
+ *   them). Client totals are not written (the 10k database serves the badge only). IndexedDB
  *   runs the workers' transactions one after the other; generation runs in parallel; or
  * - `records`: posts them back to the page (to make a backup file of them).
  */
 import { RelanceDatabase, type StoredInvoice } from '../../src/adapters/storage/schema';
 import type { ChainedEvent, LedgerInvoice } from '../../src/core/ledger';
-import { FULL_LEDGER, notesPerInvoice, recordOf, storedInvoiceOf } from './ledger-gen';
+import { clientOf, FULL_LEDGER, notesPerInvoice, recordOf, storedInvoiceOf } from './ledger-gen';
 
 export interface ChunkRequest {
   mode: 'write' | 'records';
@@ -41,7 +42,7 @@ async function chunk({ mode, name, from, to }: ChunkRequest): Promise<ChunkReply
   let open = 0;
   for (let k = from; k < to; k += 1) {
     const record = recordOf(k, notes[k]!, FULL_LEDGER);
-    if (mode === 'write') stored.push(storedInvoiceOf(record.invoice, record.events));
+    if (mode === 'write') stored.push(storedInvoiceOf(record.invoice, record.events, clientOf(record.client)));
     else invoices.push(record.invoice);
     for (const event of record.events) events.push(event);
     if (record.open) open += 1;

@@ -1,36 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, countNeedingAttention, needsAttentionToday } from './attention';
-import type { LogEvent } from './model';
+import { badgeText, needsUserToday } from './attention';
+import { deriveInvoiceState } from './ledger';
+import { CLIENT, SETTINGS, events, invoice } from './ledger/ledger.test-support';
+import type { IsoDate } from './model';
 
-const drafted = (day: string): LogEvent => ({ invoiceId: 'x', kind: 'reminder_drafted', at: `${day}T09:00:00.000Z`, day });
-const tracked = (day: string): LogEvent => ({ invoiceId: 'x', kind: 'tracked', at: `${day}T09:00:00.000Z`, day });
+// 1,200 EUR due Wednesday 4 March 2026: pre-reminder Fri 27 Feb, first reminder Wed 11 Mar.
+const inv = invoice();
+const ev = events(inv.id);
+const tracked = ev('2026-02-02', { kind: 'tracked' });
+const needs = (logbook: Parameters<typeof deriveInvoiceState>[1], today: IsoDate) => needsUserToday(deriveInvoiceState(inv, logbook, SETTINGS, today, { client: CLIENT }), today);
 
-describe('needsAttentionToday', () => {
-  it('counts an invoice due today', () => {
-    expect(needsAttentionToday({ dueDate: '2026-11-20' }, [tracked('2026-11-20')], '2026-11-20')).toBe(true);
+describe('needsUserToday (the badge rule)', () => {
+  it('counts an invoice on the day of a ladder step, and on its due date', () => {
+    expect(needs([tracked], '2026-02-27')).toBe(true);
+    expect(needs([tracked, ev('2026-02-27', { kind: 'reminder_drafted', step: 'pre_reminder' })], '2026-03-04')).toBe(true);
   });
-  it('counts an overdue invoice not chased today', () => {
-    expect(needsAttentionToday({ dueDate: '2026-11-10' }, [drafted('2026-11-19')], '2026-11-20')).toBe(true);
+  it('not the day a step was done, nor between two steps, nor a weekend', () => {
+    const chased = [tracked, ev('2026-02-27', { kind: 'reminder_drafted', step: 'pre_reminder' })];
+    expect(needs(chased, '2026-02-27')).toBe(false);
+    expect(needs(chased, '2026-03-06')).toBe(false);
+    expect(needs([tracked], '2026-02-28')).toBe(false);
   });
-  it('does not count an invoice chased today', () => {
-    expect(needsAttentionToday({ dueDate: '2026-11-10' }, [drafted('2026-11-20')], '2026-11-20')).toBe(false);
-  });
-  it('does not count an invoice not yet due, nor one without a due date', () => {
-    expect(needsAttentionToday({ dueDate: '2026-11-21' }, [], '2026-11-20')).toBe(false);
-    expect(needsAttentionToday({ dueDate: null }, [], '2026-11-20')).toBe(false);
+  it('never a paid invoice', () => {
+    expect(needs([tracked, ev('2026-03-01', { kind: 'payment', paidOn: '2026-03-01' })], '2026-03-04')).toBe(false);
   });
 });
 
-describe('countNeedingAttention and badgeText', () => {
-  it('counts only the invoices that need the user', () => {
-    const ledger = [
-      { invoice: { dueDate: '2026-11-20' }, events: [] },
-      { invoice: { dueDate: '2026-11-01' }, events: [drafted('2026-11-20')] },
-      { invoice: { dueDate: '2026-12-01' }, events: [] },
-      { invoice: { dueDate: '2026-11-02' }, events: [] },
-    ];
-    expect(countNeedingAttention(ledger, '2026-11-20')).toBe(2);
-  });
+describe('badgeText', () => {
   it('hides the badge at zero and caps it', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(3)).toBe('3');

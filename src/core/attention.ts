@@ -1,24 +1,16 @@
 /**
  * What makes an invoice need the user today: the rule behind the toolbar badge.
- * An invoice counts when it is due today or overdue and nobody chased it today. Pure: `today` is
- * injected, events are the invoice's logbook.
+ *
+ * Since the ledger (issue 5) the rule is the ladder's: an open invoice needs the user on a day when
+ * it is due that day, or when `actionsDueToday` has an item for it (a ladder step, a call, a
+ * follow-up, a promise or an instalment falling due); see src/core/ledger/queries.ts
+ * `needsUserToday`. The badge shows how many invoices need the user; the store counts them on its
+ * `attentionFrom` index (src/core/ledger/summary.ts) instead of deriving every open invoice.
+ *
+ * (Until 2026-11 the badge counted invoices due or overdue and not chased that day, whatever the
+ * ladder said: an overdue invoice between two reminders counted every day, a paid one too.)
  */
-import type { IsoDate, LogEvent, TrackedInvoice } from './model';
-
-/** Logbook kinds that count as having chased the client that day. */
-const CHASING_KINDS = new Set<LogEvent['kind']>(['reminder_drafted']);
-
-export function needsAttentionToday(invoice: Pick<TrackedInvoice, 'dueDate'>, events: readonly LogEvent[], today: IsoDate): boolean {
-  if (invoice.dueDate === null || invoice.dueDate > today) return false;
-  return !events.some((event) => event.day === today && CHASING_KINDS.has(event.kind));
-}
-
-export function countNeedingAttention(
-  ledger: ReadonlyArray<{ invoice: Pick<TrackedInvoice, 'dueDate'>; events: readonly LogEvent[] }>,
-  today: IsoDate,
-): number {
-  return ledger.filter(({ invoice, events }) => needsAttentionToday(invoice, events, today)).length;
-}
+export { needsUserToday } from './ledger/queries';
 
 /** The badge text: empty when nothing is due (Chrome hides an empty badge), "99+" past 99. */
 export function badgeText(count: number): string {

@@ -19,6 +19,7 @@ describe('parseEml', () => {
         { name: null, email: 'jeanne@petit.example' },
       ],
       cc: [{ name: null, email: 'compta@bernard.fr' }],
+      replyTo: [],
       date: '2026-03-02T10:15:00+01:00',
       text: 'Bonjour,\nla facture.\n',
       html: null,

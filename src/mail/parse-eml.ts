@@ -67,6 +67,7 @@ export function toEngineMessage(email: Email): ParsedMail {
     from,
     to: addresses(email.to),
     cc: addresses(email.cc),
+    replyTo: addresses(email.replyTo),
     date: mailDate(email.headers.find((h) => h.key === 'date')?.value, email.date),
     text: email.text === undefined ? null : repairWindows1252(email.text),
     html: email.html === undefined ? null : repairWindows1252(email.html),

@@ -1,5 +1,9 @@
-/** The toolbar badge: how many tracked invoices need the user today. */
-import { badgeText, countNeedingAttention } from '../../core/attention';
+/**
+ * The toolbar badge: how many tracked invoices need the user today (core/attention.ts), counted
+ * by the store on its `attentionFrom` index (LedgerStore.attentionCount; the first count of a day
+ * brings that index up to the day).
+ */
+import { badgeText } from '../../core/attention';
 import type { LedgerStore } from '../storage/ledger-store';
 import type { Clock } from './clock';
 
@@ -7,8 +11,7 @@ import type { Clock } from './clock';
 const BADGE_COLOUR = '#D9480F';
 
 export async function refreshBadge(ledger: LedgerStore, clock: Clock): Promise<number> {
-  const [today, all] = await Promise.all([clock.today(), ledger.all()]);
-  const count = countNeedingAttention(all, today);
+  const count = await ledger.attentionCount(await clock.today());
   await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
   await chrome.action.setBadgeText({ text: badgeText(count) });
   return count;

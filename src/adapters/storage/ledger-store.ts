@@ -1,11 +1,15 @@
 /**
- * The ledger's storage port over Dexie (schema v2): the only code that writes invoices, clients,
+ * The ledger's storage port over Dexie (schema v3): the only code that writes invoices, clients,
  * logbook events, settings and templates. The pure rules are src/core/ledger's; this file loads
  * records by index, checks what it writes, and chains the logbook.
  *
  * - Every write is ONE transaction: an interrupted write (quota, crash, tab closed) leaves nothing
- *   half-done. An append reads the chain's last event, appends after it and refreshes the
- *   invoice's index keys (`open`, `openDueDate`) in the same transaction.
+ *   half-done. An append reads the chain's last event, appends after it and rewrites the invoice's
+ *   summary (src/core/ledger/summary.ts `invoiceSummary`: status, outstanding, payment day, step,
+ *   `attentionFrom`), its index keys and its client's totals (client-totals.ts) in the same
+ *   transaction; so do a correction, a client's or the settings' change (they move ladder dates),
+ *   a restore and a scan merge. The badge, the dashboard and the client history read those
+ *   summaries, never the logbooks (see "QUERIES AT SCALE" below).
  * - Several writers (the service worker, panels, two Gmail tabs, each with its own connection):
  *   IndexedDB runs read-write transactions whose scopes overlap one after the other, across every
  *   connection to the database, so "read the last event, add the next" cannot interleave with
@@ -16,6 +20,7 @@
  * - Failures of the storage itself are `StorageError`s with a code (errors.ts); invalid records
  *   are `LedgerValidationError`s listing every problem; neither writes anything.
  */
+import Dexie from 'dexie';
 import {
   appendToChain,
   checkClient,
@@ -30,7 +35,6 @@ import {
   factsSnapshot,
   isCorrectableField,
   LedgerValidationError,
-  ledgerIndexKeys,
   ledgerInvoiceFromV1,
   orThrow,
   verifyChain,
@@ -45,7 +49,33 @@ import {
   type UserTemplates,
 } from '../../core/ledger';
 import type { IsoDate, LogEvent, TrackedInvoice } from '../../core/model';
-import { canonicalEvent, type InvoiceProof, type ScanMergePlan } from '../../core/ledger';
+import { DEFAULT_REPEAT_LATE_PAYER_RULE, type ClientInvoiceRecord, type RepeatLatePayerRule } from '../../core/chasing';
+import { addDays } from '../../core/dates';
+import {
+  agingOfRows,
+  canonicalEvent,
+  chainsVerified,
+  clientHistoryFromTotals,
+  clientTotalsOf,
+  countsForLatePayment,
+  dailySalesOf,
+  dsoOfRows,
+  emptyClientTotals,
+  invoiceSummary,
+  moveClientTotals,
+  outstandingByCurrency,
+  saleOf,
+  summaryIndexKeys,
+  summaryRow,
+  type AgingReport,
+  type ClientHistory,
+  type ClientTotals,
+  type DsoReport,
+  type InvoiceProof,
+  type InvoiceSummary,
+  type OutstandingTotals,
+  type ScanMergePlan,
+} from '../../core/ledger';
 import { isConstraintError, StorageError, toStorageError } from './errors';
 import type { RelanceDatabase, StoredInvoice } from './schema';
 
@@ -99,10 +129,23 @@ export interface LedgerStoreOptions {
   maxAttempts?: number;
 }
 
-/** The ledger invoice without its index keys. */
-export function ledgerInvoiceOf(stored: StoredInvoice): LedgerInvoice {
-  const { open: _open, openDueDate: _openDueDate, ...invoice } = stored;
+/** The ledger invoice without its summary and index keys. */
+export function ledgerInvoiceOf(stored: StoredInvoice | LedgerInvoice): LedgerInvoice {
+  const { open: _open, openDueDate: _openDueDate, attentionFrom: _attention, summary: _summary, ...invoice } = stored as StoredInvoice;
   return invoice;
+}
+
+/** The dashboard's three reports (`LedgerStore.dashboard`). */
+export interface Dashboard {
+  aging: AgingReport;
+  outstanding: OutstandingTotals;
+  dso: DsoReport;
+}
+
+/** What an invoice's summary reads besides its record and logbook (inside a write transaction). */
+interface SummaryContext {
+  settings: LedgerSettings;
+  attentionDay: IsoDate | null;
 }
 
 /** The logbook as the v1 panel and badge read it: its two kinds, newest first. */
@@ -187,13 +230,13 @@ export class LedgerStore {
     const given = 'clientId' in input ? ledgerInvoiceOf(input as StoredInvoice) : ledgerInvoiceFromV1(input);
     const checked = orThrow('invoice', checkInvoice(given));
     return this.write(() =>
-      this.db.transaction('rw', [this.db.invoices, this.db.events, this.db.clients], async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const existing = await this.db.invoices.get(checked.id);
         if (existing) return { record: await this.load(existing), created: false };
         const invoice: LedgerInvoice = { ...checked, clientId: await this.clientFor(checked, when.at) };
         const tracked = orThrow('event', checkEvent({ kind: 'tracked', invoiceId: invoice.id, at: when.at, day: when.day, facts: factsSnapshot(invoice) }));
         const logbook = await this.appendInTransaction(invoice.id, tracked);
-        await this.db.invoices.add({ ...invoice, ...ledgerIndexKeys(invoice, logbook) });
+        await this.writeInvoice(invoice, logbook, undefined, await this.summaryContext());
         return { record: withEvents({ invoice, logbook }), created: true };
       }),
     );
@@ -204,12 +247,31 @@ export class LedgerStore {
     const { id: _id, seq: _seq, prevHash: _prev, hash: _hash, ...fields } = input as LedgerEvent;
     const event = orThrow('event', checkEvent({ ...fields, invoiceId }));
     return this.write(() =>
-      this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const stored = await this.db.invoices.get(invoiceId);
         if (!stored) throw new Error(`unknown invoice ${invoiceId}`);
         const logbook = await this.appendInTransaction(invoiceId, event);
-        await this.refreshIndexKeys(stored, ledgerInvoiceOf(stored), logbook);
+        await this.writeInvoice(ledgerInvoiceOf(stored), logbook, stored, await this.summaryContext());
         return logbook[logbook.length - 1]!;
+      }),
+    );
+  }
+
+  /**
+   * Stops tracking an invoice: the invoice and its logbook leave the ledger, its client's totals
+   * and its day's sales move out, in one transaction (the client record stays: other invoices or a
+   * later one may use it). Cost follows the invoice, not the ledger. False when it is not tracked.
+   */
+  async removeInvoice(invoiceId: string): Promise<boolean> {
+    return this.write(() =>
+      this.db.transaction('rw', this.tables(), async () => {
+        const stored = await this.db.invoices.get(invoiceId);
+        if (!stored) return false;
+        await this.db.events.where('[invoiceId+seq]').between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey]).delete();
+        await this.db.invoices.delete(invoiceId);
+        await this.moveSale(stored.summary ?? null, null);
+        await this.moveTotals(stored.clientId, stored, null);
+        return true;
       }),
     );
   }
@@ -223,7 +285,7 @@ export class LedgerStore {
   async correct(invoiceId: string, field: CorrectableField | string, value: FactValue, when: When): Promise<{ record: InvoiceWithEvents; event: ChainedEvent | null }> {
     if (!isCorrectableField(field)) throw new LedgerValidationError('correction', [{ field: 'field', code: 'unknown_value', message: `${field} cannot be corrected` }]);
     return this.write(() =>
-      this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const stored = await this.db.invoices.get(invoiceId);
         if (!stored) throw new Error(`unknown invoice ${invoiceId}`);
         const invoice = ledgerInvoiceOf(stored);
@@ -236,28 +298,48 @@ export class LedgerStore {
         const change = correctInvoice(invoice, field, checked.ok ? factOf(checked.value, field) : value, when);
         if (!change) return { record: await this.load(stored), event: null };
         const logbook = await this.appendInTransaction(invoiceId, orThrow('event', checkEvent(change.event)));
-        await this.db.invoices.put({ ...change.invoice, ...ledgerIndexKeys(change.invoice, logbook) });
+        await this.writeInvoice(change.invoice, logbook, stored, await this.summaryContext());
         return { record: withEvents({ invoice: change.invoice, logbook }), event: logbook[logbook.length - 1]! };
       }),
     );
   }
 
-  /** Creates or replaces a client (checked and normalised). */
+  /**
+   * Creates or replaces a client (checked and normalised). Its profile flags and ladder override
+   * move ladder dates: its open invoices' summaries are rewritten in the same transaction (closed
+   * ones do not depend on the client).
+   */
   async putClient(value: unknown): Promise<Client> {
     const client = orThrow('client', checkClient(value));
-    return this.write(async () => {
-      await this.db.clients.put(client);
-      return client;
-    });
+    return this.write(() =>
+      this.db.transaction('rw', this.tables(), async () => {
+        await this.db.clients.put(client);
+        const open = await this.db.invoices.where('open').equals(1).filter((invoice) => invoice.clientId === client.id).toArray();
+        await this.resummarise(open, await this.summaryContext(), new Map([[client.id, client]]));
+        return client;
+      }),
+    );
   }
 
-  /** Replaces the user's settings (checked and normalised); returns what was stored. */
+  /**
+   * Replaces the user's settings (checked and normalised); returns what was stored. When the
+   * ladder's settings change (delays, country, gaps…), every open invoice's summary is rewritten
+   * in the same transaction (closed ones do not depend on them).
+   */
   async putSettings(value: unknown): Promise<LedgerSettings> {
     const settings = orThrow('settings', checkSettings(value));
-    return this.write(async () => {
-      await this.db.meta.put({ key: 'settings', value: settings });
-      return settings;
-    });
+    return this.write(() =>
+      this.db.transaction('rw', this.tables(), async () => {
+        const before = await this.db.meta.get('settings');
+        await this.db.meta.put({ key: 'settings', value: settings });
+        const previous = before?.key === 'settings' ? before.value : defaultSettings();
+        if (JSON.stringify(previous.chasing) !== JSON.stringify(settings.chasing)) {
+          const context = await this.summaryContext();
+          await this.resummarise(await this.db.invoices.where('open').equals(1).toArray(), context);
+        }
+        return settings;
+      }),
+    );
   }
 
   /** Replaces the user's edited templates (shape checked; see `checkUserTemplates`). */
@@ -273,8 +355,10 @@ export class LedgerStore {
    * Replaces the whole ledger (a backup import) in ONE transaction: either every record of
    * `contents` is stored or, on any failure (quota, a refused record), the previous ledger stays
    * exactly as it was. The caller checks the records (validate.ts `check*`); the store refuses
-   * contents whose chains do not verify or whose events name an unknown invoice, and recomputes
-   * the index keys. Events get new storage ids, added in the order given.
+   * contents whose events name an unknown invoice, and whose chains do not verify, unless the
+   * events are the very list `parseBackup` verified (hash-chain.ts `chainsVerified`: a million
+   * events are not hashed twice). Summaries and client totals are computed here and written in
+   * bulk with the records. Events get new storage ids, added in chain order.
    */
   async replaceAll(contents: LedgerContents): Promise<void> {
     const invoiceIds = new Set(contents.invoices.map((invoice) => invoice.id));
@@ -287,21 +371,34 @@ export class LedgerStore {
     // Each invoice's events by their place in its chain (stable: equal places stay as given, and fail the check).
     const byInvoice = groupByInvoice(contents.events);
     for (const list of byInvoice.values()) list.sort((a, b) => (a.seq ?? -1) - (b.seq ?? -1));
-    const ordered = [...byInvoice.values()].flat();
-    const verdict = verifyChain(ordered);
-    if (!verdict.ok) throw new LedgerValidationError('ledger', [{ field: 'events', code: 'inconsistent', message: verdict.first.message }]);
+    if (!chainsVerified(contents.events)) {
+      const verdict = verifyChain([...byInvoice.values()].flat());
+      if (!verdict.ok) throw new LedgerValidationError('ledger', [{ field: 'events', code: 'inconsistent', message: verdict.first.message }]);
+    }
+    const clients = new Map(contents.clients.map((client) => [client.id, client]));
+    const summaries = new Map<string, InvoiceSummary[]>();
     const invoices = contents.invoices.map((invoice): StoredInvoice => {
-      const plain = ledgerInvoiceOf(invoice as StoredInvoice);
-      return { ...plain, ...ledgerIndexKeys(plain, byInvoice.get(plain.id) ?? []) };
+      const plain = ledgerInvoiceOf(invoice);
+      const summary = invoiceSummary({ invoice: plain, logbook: byInvoice.get(plain.id) ?? [], settings: contents.settings, client: clients.get(plain.clientId) ?? null });
+      const list = summaries.get(plain.clientId);
+      if (list) list.push(summary);
+      else summaries.set(plain.clientId, [summary]);
+      return { ...plain, ...summaryIndexKeys(summary), summary };
     });
-    // Verified above: every event is chained. New storage ids, in chain order.
-    const events = ordered.map(({ id: _id, ...event }) => event as ChainedEvent);
+    const totals = [...summaries].map(([clientId, list]) => clientTotalsOf(clientId, list));
+    const sales = dailySalesOf(invoices.map((record) => record.summary));
+    // Every event is chained (verified). New storage ids, in chain order.
+    const events: ChainedEvent[] = [];
+    for (const list of byInvoice.values()) for (const { id: _id, ...event } of list) events.push(event as ChainedEvent);
+    byInvoice.clear();
     await this.write(
       () =>
-        this.db.transaction('rw', [this.db.invoices, this.db.events, this.db.clients, this.db.meta], async () => {
-          await Promise.all([this.db.invoices.clear(), this.db.events.clear(), this.db.clients.clear(), this.db.meta.clear()]);
+        this.db.transaction('rw', this.tables(), async () => {
+          await Promise.all([this.db.invoices.clear(), this.db.events.clear(), this.db.clients.clear(), this.db.meta.clear(), this.db.clientTotals.clear(), this.db.dailySales.clear()]);
           await this.db.clients.bulkAdd([...contents.clients]);
           await this.db.invoices.bulkAdd(invoices);
+          await this.db.clientTotals.bulkAdd(totals);
+          await this.db.dailySales.bulkAdd(sales);
           await this.db.events.bulkAdd(events);
           await this.db.meta.bulkPut([
             { key: 'settings', value: contents.settings },
@@ -335,7 +432,7 @@ export class LedgerStore {
     const proofUpdates = plan.updates.flatMap((update) => (update.kind === 'add_proofs' ? [update] : []));
     const eventUpdates = plan.updates.flatMap((update) => (update.kind === 'event' ? [{ update, event: orThrow('event', checkEvent({ ...withoutChain(update.event), invoiceId: update.invoiceId })) }] : []));
     return this.write(() =>
-      this.db.transaction('rw', [this.db.invoices, this.db.events, this.db.clients], async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const outcome: ScanMergeOutcome = { clientsAdded: 0, invoicesAdded: 0, invoicesAlreadyThere: 0, proofsAdded: 0, updatesApplied: 0, updatesNotApplied: 0, eventsAdded: 0, invoiceIds: [] };
         const ids = [...new Set([...planned.map((entry) => entry.invoice.id), ...plan.updates.map((update) => update.invoiceId)])];
         const stored = new Map((await this.db.invoices.bulkGet(ids)).flatMap((invoice) => (invoice ? [[invoice.id, invoice] as const] : [])));
@@ -390,6 +487,7 @@ export class LedgerStore {
         if (toAdd.length > 0) await this.db.clients.bulkAdd(toAdd);
         outcome.clientsAdded = toAdd.length;
 
+        const context = await this.summaryContext();
         for (const [invoiceId, entry] of work) {
           const chain = await this.chainOf(invoiceId);
           const recorded = new Set(chain.map(eventContent));
@@ -411,10 +509,10 @@ export class LedgerStore {
           }
           outcome.eventsAdded += appended;
           if (entry.added) {
-            await this.db.invoices.add({ ...entry.invoice, ...ledgerIndexKeys(entry.invoice, logbook) });
+            await this.writeInvoice(entry.invoice, logbook, undefined, context);
             outcome.invoicesAdded += 1;
           } else if (entry.changed || appended > 0) {
-            await this.db.invoices.put({ ...entry.invoice, ...ledgerIndexKeys(entry.invoice, logbook) });
+            await this.writeInvoice(entry.invoice, logbook, stored.get(invoiceId), context);
           }
           if (entry.added || entry.changed || appended > 0) outcome.invoiceIds.push(invoiceId);
         }
@@ -469,7 +567,7 @@ export class LedgerStore {
     );
   }
 
-  /** Every invoice with its logbook (the v1 badge reads this; prefer the indexed queries below). */
+  /** Every invoice with its logbook (reads the whole ledger: prefer the indexed queries below). */
   async all(): Promise<InvoiceWithEvents[]> {
     return this.read(() =>
       this.db.transaction('r', this.db.invoices, this.db.events, async () => {
@@ -519,6 +617,91 @@ export class LedgerStore {
       for (const invoice of issued) union.set(invoice.id, invoice);
       return [...union.values()];
     });
+  }
+
+  // ---- QUERIES AT SCALE -------------------------------------------------------------------------
+  // (Compound ranges run from [x] to [x, []]: a shorter array sorts first and an array after any
+  // string or number; Dexie.maxKey twice in one key is the same array twice, which IndexedDB
+  // refuses as a cycle.)
+  //
+  // Each reads the summaries the writes keep (summary.ts, client-totals.ts), through an index that
+  // holds only what the answer is made of, so its cost grows with the answer, not the ledger:
+  // - the badge: a count on `attentionFrom` (≤ today): IndexedDB counts the index's keys in that
+  //   range, like any bare count; once a day, the keys ≤ today are brought up to it first;
+  // - the dashboard: the open invoices (index `open`: their records, summary included) and the
+  //   DSO window's sales per day and currency (`dailySales`, one range read: ≤ days × currencies);
+  // - a client's history: its totals record, and its latest invoices due by [clientId+dueDate]
+  //   (the repeat-late-payer rule's window: `lookback` records plus the unpaid ones in their grace).
+
+  /**
+   * How many invoices need the user on `today` (queries.ts `needsUserToday`): the toolbar badge.
+   * The first count of a new day first re-searches the invoices whose key is ≤ today (those that
+   * needed the user on an earlier day or start today; every invoice when the clock went back), in
+   * one transaction with the new attention day (summary.ts explains why this makes it exact).
+   */
+  async attentionCount(today: IsoDate): Promise<number> {
+    const fast = await this.read(() =>
+      this.db.transaction('r', this.db.meta, this.db.invoices, async () => {
+        const day = await this.db.meta.get('attention');
+        return day?.key === 'attention' && day.value === today ? this.db.invoices.where('attentionFrom').belowOrEqual(today).count() : null;
+      }),
+    );
+    if (fast !== null) return fast;
+    return this.write(() =>
+      this.db.transaction('rw', this.tables(), async () => {
+        const day = await this.db.meta.get('attention');
+        const previous = day?.key === 'attention' ? day.value : null;
+        if (previous !== today) {
+          const stale = previous !== null && previous > today ? this.db.invoices.where('open').equals(1) : this.db.invoices.where('attentionFrom').belowOrEqual(today);
+          await this.db.meta.put({ key: 'attention', value: today });
+          await this.resummarise(await stale.toArray(), await this.summaryContext());
+        }
+        return this.db.invoices.where('attentionFrom').belowOrEqual(today).count();
+      }),
+    );
+  }
+
+  /** Aging, outstanding and DSO (`days` days ending today, 90 by default) from the summaries, in one read. */
+  async dashboard(today: IsoDate, { days = 90 }: { days?: number } = {}): Promise<Dashboard> {
+    const from = addDays(today, -(days - 1));
+    const { open, sales } = await this.read(() =>
+      this.db.transaction('r', this.db.invoices, this.db.dailySales, async () => {
+        const [openRecords, saleDays] = await Promise.all([
+          this.db.invoices.where('open').equals(1).toArray(),
+          this.db.dailySales.where('[day+currency]').between([from], [today, []], true, true).toArray(),
+        ]);
+        return {
+          open: openRecords.map((record) => summaryRow(record.summary)),
+          sales: saleDays.map((day) => ({ issueDate: day.day, currency: day.currency, amount: day.cents / 100 })),
+        };
+      }),
+    );
+    return { aging: agingOfRows(open, today), outstanding: outstandingByCurrency(open), dso: dsoOfRows(open, sales, today, { days }) };
+  }
+
+  /** One client's history (queries.ts `clientHistory`) from its totals and its latest invoices due. */
+  async clientHistoryOf(clientId: string, today: IsoDate, { rule = DEFAULT_REPEAT_LATE_PAYER_RULE }: { rule?: RepeatLatePayerRule } = {}): Promise<ClientHistory> {
+    return this.read(() =>
+      this.db.transaction('r', this.db.invoices, this.db.clientTotals, async () => {
+        const totals = (await this.db.clientTotals.get(clientId)) ?? emptyClientTotals(clientId);
+        const window: ClientInvoiceRecord[] = [];
+        await this.db.invoices
+          .where('[clientId+dueDate]')
+          .between([clientId], [clientId, []], true, true)
+          .reverse()
+          .until((stored) => {
+            // Enough once `lookback` are taken and the due date changes (ties all taken, as clientHistory sees them).
+            if (window.length >= rule.lookback && stored.dueDate !== window[window.length - 1]!.dueDate) return true;
+            const record = { invoiceId: stored.id, dueDate: stored.dueDate, paidOn: stored.summary.paidOn };
+            if (countsForLatePayment(record, today, rule)) window.push(record);
+            return false;
+          })
+          .count();
+        // clientHistory reads its states in invoice id order (the index `clientId`'s).
+        window.sort((a, b) => (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0));
+        return clientHistoryFromTotals(totals, window, today, { rule });
+      }),
+    );
   }
 
   async getClient(id: string): Promise<Client | null> {
@@ -614,9 +797,66 @@ export class LedgerStore {
     return [...chain, chained];
   }
 
-  private async refreshIndexKeys(stored: StoredInvoice, invoice: LedgerInvoice, logbook: readonly LedgerEvent[]): Promise<void> {
-    const keys = ledgerIndexKeys(invoice, logbook);
-    if (stored.open !== keys.open || stored.openDueDate !== keys.openDueDate) await this.db.invoices.put({ ...invoice, ...keys });
+  /** Every table a write touches: the record, its logbook, the client, settings and attention day, the client's totals, the day's sales. */
+  private tables() {
+    return [this.db.invoices, this.db.events, this.db.clients, this.db.meta, this.db.clientTotals, this.db.dailySales];
+  }
+
+  /** The settings and attention day a summary reads (inside the caller's transaction). */
+  private async summaryContext(): Promise<SummaryContext> {
+    const [settings, attention] = await Promise.all([this.db.meta.get('settings'), this.db.meta.get('attention')]);
+    return { settings: settings?.key === 'settings' ? settings.value : defaultSettings(), attentionDay: attention?.key === 'attention' ? attention.value : null };
+  }
+
+  /**
+   * Writes the invoice with its summary (from its whole logbook) and index keys, and moves its
+   * client's totals from the previous summary to the new one (inside the caller's read-write
+   * transaction). `previous`: the record as stored before, undefined for a new invoice (added).
+   */
+  private async writeInvoice(invoice: LedgerInvoice, logbook: readonly LedgerEvent[], previous: StoredInvoice | undefined, context: SummaryContext, client?: Client | null): Promise<void> {
+    const owner = client !== undefined ? client : ((await this.db.clients.get(invoice.clientId)) ?? null);
+    const summary = invoiceSummary({ invoice, logbook, settings: context.settings, client: owner, attentionDay: context.attentionDay });
+    const record: StoredInvoice = { ...invoice, ...summaryIndexKeys(summary), summary };
+    if (previous === undefined) await this.db.invoices.add(record);
+    else await this.db.invoices.put(record);
+    await this.moveSale(previous?.summary ?? null, summary);
+    const sameClient = previous !== undefined && previous.clientId === invoice.clientId;
+    await this.moveTotals(invoice.clientId, sameClient ? previous : null, summary);
+    if (previous !== undefined && !sameClient) await this.moveTotals(previous.clientId, previous, null);
+  }
+
+  /** Rewrites the summaries of these stored invoices from their logbooks (the clients by id, loaded unless given). */
+  private async resummarise(records: readonly StoredInvoice[], context: SummaryContext, clients: ReadonlyMap<string, Client> = new Map()): Promise<void> {
+    const missing = [...new Set(records.map((record) => record.clientId))].filter((id) => !clients.has(id));
+    const loaded = new Map(clients);
+    for (const client of await this.db.clients.bulkGet(missing)) if (client) loaded.set(client.id, client);
+    for (const record of records) await this.writeInvoice(ledgerInvoiceOf(record), await this.chainOf(record.id), record, context, loaded.get(record.clientId) ?? null);
+  }
+
+  /** Moves an invoice's sale from its previous day/currency/amount to the new one (`dailySales`). */
+  private async moveSale(before: InvoiceSummary | null, after: InvoiceSummary | null): Promise<void> {
+    const out = saleOf(before);
+    const into = saleOf(after);
+    if (out && into && out.day === into.day && out.currency === into.currency && out.cents === into.cents) return;
+    for (const [sale, sign] of [
+      [out, -1],
+      [into, 1],
+    ] as const) {
+      if (!sale) continue;
+      const row = (await this.db.dailySales.get([sale.day, sale.currency])) ?? { day: sale.day, currency: sale.currency, cents: 0, count: 0 };
+      const next = { ...row, cents: row.cents + sign * sale.cents, count: row.count + sign };
+      if (next.count <= 0) await this.db.dailySales.delete([sale.day, sale.currency]);
+      else await this.db.dailySales.put(next);
+    }
+  }
+
+  /** Moves a client's totals from one summary of an invoice to the next (recounts when they cannot move in place). */
+  private async moveTotals(clientId: string, previous: StoredInvoice | null, after: InvoiceSummary | null): Promise<void> {
+    const before = previous === null ? null : (previous.summary ?? undefined);
+    const totals = (await this.db.clientTotals.get(clientId)) ?? emptyClientTotals(clientId);
+    // A record without summary (written before v3 by something else) cannot be taken out: recount.
+    const moved: ClientTotals | null = before === undefined ? null : moveClientTotals(totals, before, after);
+    await this.db.clientTotals.put(moved ?? clientTotalsOf(clientId, (await this.db.invoices.where('clientId').equals(clientId).toArray()).flatMap((record) => (record.summary ? [record.summary] : []))));
   }
 
   /** The id of the invoice's client: the given one if it exists, else the client of its address, else a new one. */

@@ -23,6 +23,14 @@ describe('schema versions', () => {
           meta: 'key',
         },
       },
+      {
+        version: 3,
+        stores: {
+          invoices: 'id, clientId, issueDate, openDueDate, open, [account+threadId], attentionFrom, [clientId+dueDate]',
+          clientTotals: 'clientId',
+          dailySales: '[day+currency]',
+        },
+      },
     ]);
     // Every version after the first rewrites the previous one's records.
     expect(SCHEMA_VERSIONS.slice(1).every((v) => typeof v.upgrade === 'function')).toBe(true);
@@ -32,10 +40,12 @@ describe('schema versions', () => {
     const db = openDatabase();
     await db.ready();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'events', 'invoices', 'meta']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clientTotals', 'clients', 'dailySales', 'events', 'invoices', 'meta']);
     expect(db.events.schema.indexes.map((i) => ({ name: i.name, unique: i.unique }))).toEqual([{ name: '[invoiceId+seq]', unique: true }]);
     expect(db.clients.schema.indexes.map((i) => ({ name: i.name, multi: i.multi }))).toEqual([{ name: 'emails', multi: true }]);
-    expect(db.invoices.schema.indexes.map((i) => i.name).sort()).toEqual(['[account+threadId]', 'clientId', 'issueDate', 'open', 'openDueDate']);
+    expect(db.invoices.schema.indexes.map((i) => i.name).sort()).toEqual(['[account+threadId]', '[clientId+dueDate]', 'attentionFrom', 'clientId', 'issueDate', 'open', 'openDueDate']);
+    expect(db.clientTotals.schema.primKey.name).toBe('clientId');
+    expect(db.dailySales.schema.primKey.name).toBe('[day+currency]');
   });
 
   it('keeps invoices, clients and the chained logbook across a reopen', async () => {

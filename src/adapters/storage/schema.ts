@@ -4,9 +4,11 @@
  * database written by the previous version: upgrade-v1-to-v2.test.ts is the pattern).
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { ChainedEvent, Client, LedgerIndexKeys, LedgerInvoice, LedgerSettings, UserTemplates } from '../../core/ledger';
+import type { ChainedEvent, Client, ClientTotals, DailySales, InvoiceSummary, LedgerIndexKeys, LedgerInvoice, LedgerSettings, SummaryIndexKeys, UserTemplates } from '../../core/ledger';
+import type { IsoDate } from '../../core/model';
 import { StorageError, toStorageError } from './errors';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV3 } from './upgrade-v3';
 
 export const DATABASE_NAME = 'relance';
 
@@ -45,14 +47,36 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToV2,
   },
+  {
+    // Queries whose cost follows the answer (issue 5 "Scale"): each invoice carries its summary
+    // (src/core/ledger/summary.ts, written with every event), clients their totals.
+    version: 3,
+    stores: {
+      // + `attentionFrom`: the badge is a count on it (summary.ts explains why it is exact).
+      // + [clientId+dueDate]: a client's latest invoices due (the repeat-late-payer window).
+      invoices: 'id, clientId, issueDate, openDueDate, open, [account+threadId], attentionFrom, [clientId+dueDate]',
+      // One record per client: the sums of its invoice summaries (client-totals.ts).
+      clientTotals: 'clientId',
+      // One record per day and currency invoiced: the DSO window's sales in one range read.
+      dailySales: '[day+currency]',
+    },
+    upgrade: upgradeToV3,
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
-/** An invoice as stored: the ledger invoice plus its index keys (never returned to callers). */
-export type StoredInvoice = LedgerInvoice & LedgerIndexKeys;
+/** An invoice as schema v2 stored it: the ledger invoice plus its index keys. */
+export type StoredInvoiceV2 = LedgerInvoice & LedgerIndexKeys;
 
-export type MetaRecord = { key: 'settings'; value: LedgerSettings } | { key: 'templates'; value: UserTemplates };
+/** An invoice as stored (v3): the ledger invoice, its summary and the index keys from it (never returned to callers). */
+export type StoredInvoice = LedgerInvoice & SummaryIndexKeys & { summary: InvoiceSummary };
+
+/**
+ * `attention`: the day the `attentionFrom` keys were last brought up to (summary.ts; the badge's
+ * count), absent until the first count.
+ */
+export type MetaRecord = { key: 'settings'; value: LedgerSettings } | { key: 'templates'; value: UserTemplates } | { key: 'attention'; value: IsoDate };
 
 export interface RelanceDatabaseOptions {
   /**
@@ -70,6 +94,8 @@ export class RelanceDatabase extends Dexie {
   events!: Table<ChainedEvent, number>;
   clients!: Table<Client, string>;
   meta!: Table<MetaRecord, MetaRecord['key']>;
+  clientTotals!: Table<ClientTotals, string>;
+  dailySales!: Table<DailySales, [string, string]>;
 
   private readonly blockedTimeoutMs: number;
   private readonly upTo: number;

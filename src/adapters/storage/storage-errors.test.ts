@@ -8,9 +8,12 @@ import Dexie from 'dexie';
 import { DEFAULT_LEDGER_SETTINGS } from '../../core/ledger';
 import { StorageError, toStorageError } from './errors';
 import { LedgerStore } from './ledger-store';
+import { CURRENT_SCHEMA_VERSION } from './schema';
 import { openDatabase, openOlderSchema, sampleTrackedInvoice, uniqueName } from './storage.test-support';
 
 const ID = sampleTrackedInvoice().id;
+/** The version a newer build would write. */
+const NEXT = CURRENT_SCHEMA_VERSION + 1;
 const T0 = { at: '2026-11-20T08:00:00.000Z', day: '2026-11-20' };
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -114,7 +117,7 @@ describe('upgrades and versions', () => {
   it('a database written by a newer build: `version_too_new`, untouched', async () => {
     const name = uniqueName();
     const newer = new Dexie(name);
-    newer.version(3).stores({ invoices: 'id', events: '++id', clients: 'id', meta: 'key', payments: 'id' });
+    newer.version(NEXT).stores({ invoices: 'id', events: '++id', clients: 'id', meta: 'key', payments: 'id' });
     await newer.open();
     await newer.table('invoices').add({ id: 'from-the-future' });
     newer.close();
@@ -123,13 +126,13 @@ describe('upgrades and versions', () => {
     const error = await store.all().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ code: 'version_too_new' });
-    expect((error as Error).message).toMatch(/newer version of Relance.*database version 3, this Relance reads up to 2/);
+    expect((error as Error).message).toMatch(new RegExp(`newer version of Relance.*database version ${NEXT}, this Relance reads up to ${CURRENT_SCHEMA_VERSION}`));
     await expect(store.track(sampleTrackedInvoice(), T0)).rejects.toMatchObject({ code: 'version_too_new' });
 
     // Not even an index was added: the newer build finds its database as it left it.
-    expect((await indexedDB.databases()).find((info) => info.name === name)?.version).toBe(30);
+    expect((await indexedDB.databases()).find((info) => info.name === name)?.version).toBe(NEXT * 10);
     const again = new Dexie(name);
-    again.version(3).stores({ invoices: 'id', events: '++id', clients: 'id', meta: 'key', payments: 'id' });
+    again.version(NEXT).stores({ invoices: 'id', events: '++id', clients: 'id', meta: 'key', payments: 'id' });
     expect(await again.table('invoices').toArray()).toEqual([{ id: 'from-the-future' }]);
     expect(again.table('invoices').schema.indexes).toEqual([]);
     again.close();
@@ -143,16 +146,16 @@ describe('upgrades and versions', () => {
     const current = new LedgerStore(openDatabase(name, { blockedTimeoutMs: 50 }));
     await current.track(sampleTrackedInvoice(), T0);
     await expect(olderBuild.all()).rejects.toMatchObject({ code: 'version_too_new' });
-    expect((await indexedDB.databases()).find((info) => info.name === name)?.version).toBe(20);
+    expect((await indexedDB.databases()).find((info) => info.name === name)?.version).toBe(CURRENT_SCHEMA_VERSION * 10);
     expect((await current.verify(ID))?.chain.ok).toBe(true);
   });
 
-  it('the current build refuses a database of its own next version only (an older build reading v2)', async () => {
+  it('the current build refuses a database of its own next version only (an older build reading the current one)', async () => {
     const name = uniqueName();
     await new LedgerStore(openDatabase(name)).track(sampleTrackedInvoice(), T0);
     const olderBuild = new LedgerStore(openDatabase(name, { upToVersion: 1 }));
     await expect(olderBuild.all()).rejects.toMatchObject({ code: 'version_too_new' });
-    expect((await indexedDB.databases()).find((info) => info.name === name)?.version).toBe(20);
+    expect((await indexedDB.databases()).find((info) => info.name === name)?.version).toBe(CURRENT_SCHEMA_VERSION * 10);
   });
 });
 

@@ -21,10 +21,10 @@ import { ledgerEventsOf } from '../../core/chasing/tracked-invoice-plan';
 import { chainEvents, clientIdForEmail, ledgerIndexKeys, ledgerInvoiceFromV1, type ChainedEvent, type Client, type LedgerEvent } from '../../core/ledger';
 import type { LogEvent, TrackedInvoice } from '../../core/model';
 import { StorageError, toStorageError } from './errors';
-import type { StoredInvoice } from './schema';
+import type { StoredInvoiceV2 } from './schema';
 
 export interface V2Records {
-  invoices: StoredInvoice[];
+  invoices: StoredInvoiceV2[];
   clients: Client[];
   events: ChainedEvent[];
 }
@@ -67,7 +67,7 @@ export function migrateV1ToV2(v1Invoices: readonly TrackedInvoice[], v1Events: r
     else if (known.name === known.emails[0] && record.clientName?.trim()) known.name = record.clientName.trim();
   }
 
-  const invoices = v1Invoices.map((record): StoredInvoice => {
+  const invoices = v1Invoices.map((record): StoredInvoiceV2 => {
     const invoice = ledgerInvoiceFromV1(record);
     return { ...invoice, ...ledgerIndexKeys(invoice, byInvoice.get(invoice.id) ?? []) };
   });

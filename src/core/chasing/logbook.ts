@@ -4,6 +4,7 @@
  * Internal to src/core/chasing.
  */
 import type { EventOf, LedgerEvent, PlanInstalment } from '../ledger/events';
+import { partialCentsBetween, positiveAmount, readMoney, type Money } from '../ledger/money';
 import type { IsoDate } from '../model';
 import { daysBetween } from '../dates';
 import type { ChasingStep } from './steps';
@@ -42,8 +43,12 @@ export interface PlanRecord {
 
 export interface ReadLogbook {
   events: Positioned[];
-  paidInFull: boolean;
-  /** Sum of partial payments. */
+  /**
+   * What came in and what is owed, in cents (src/core/ledger/money.ts `readMoney`, the reading the
+   * derived state and the store's summary use too): paid in full, partial payments, balance.
+   */
+  money: Money;
+  /** Sum of partial payments, in currency units (`money.partialCents` / 100). */
   partialTotal: number;
   writtenOff: boolean;
   lastContactDay: IsoDate | null;
@@ -96,13 +101,21 @@ export function isAnswer(event: LedgerEvent): boolean {
   );
 }
 
-function stepOf(event: LedgerEvent): ChasingStep | null {
+/**
+ * The ladder step an event records, calls and visits included (`call`): the one reading of "which
+ * step is this", used for the invoice's current step (derive.ts, summary.ts) and, without calls
+ * (`writtenStepOf`), for the ladder's step instances.
+ */
+export function recordedStep(event: LedgerEvent): ChasingStep | null {
   switch (event.kind) {
     case 'reminder_drafted':
     case 'reminder_sent':
       return event.step;
     case 'letter':
       return event.step ?? null;
+    case 'call':
+    case 'visit':
+      return 'call';
     case 'formal_notice':
       return 'formal_notice';
     case 'escalation':
@@ -110,6 +123,24 @@ function stepOf(event: LedgerEvent): ChasingStep | null {
     default:
       return null;
   }
+}
+
+/** The step of a written record (message, letter, formal notice, escalation): calls and visits are talks, not instances. */
+function writtenStepOf(event: LedgerEvent): ChasingStep | null {
+  return event.kind === 'call' || event.kind === 'visit' ? null : recordedStep(event);
+}
+
+/**
+ * The furthest ladder step the events record (calls count as the `call` step), null when none:
+ * the invoice's current step.
+ */
+export function furthestStep(events: readonly LedgerEvent[], order: readonly ChasingStep[]): ChasingStep | null {
+  let furthest = -1;
+  for (const event of events) {
+    const step = recordedStep(event);
+    if (step !== null) furthest = Math.max(furthest, order.indexOf(step));
+  }
+  return furthest >= 0 ? (order[furthest] ?? null) : null;
 }
 
 /** Events by day, then by recording instant; events after `today` are not known yet. */
@@ -126,12 +157,13 @@ export function sortEvents(events: readonly LedgerEvent[], today: IsoDate): Posi
  * instance: a draft and the sent copy seen later, or an email and the letter of the same reminder.
  * Two further reminders are always at least the minimum gap apart, so they never merge.
  */
-export function readLogbook(events: readonly LedgerEvent[], today: IsoDate, sameContactDays: number): ReadLogbook {
+export function readLogbook(events: readonly LedgerEvent[], today: IsoDate, sameContactDays: number, amount: number | null = null): ReadLogbook {
   const sorted = sortEvents(events, today);
+  const money = readMoney(amount, sorted.map(({ event }) => event));
   const book: ReadLogbook = {
     events: sorted,
-    paidInFull: false,
-    partialTotal: 0,
+    money,
+    partialTotal: money.partialCents / 100,
     writtenOff: false,
     lastContactDay: null,
     openDisputeSince: null,
@@ -147,7 +179,7 @@ export function readLogbook(events: readonly LedgerEvent[], today: IsoDate, same
   const window = Math.max(1, sameContactDays);
   for (const { event, pos } of sorted) {
     if (isContact(event) && (book.lastContactDay === null || event.day > book.lastContactDay)) book.lastContactDay = event.day;
-    const step = stepOf(event);
+    const step = writtenStepOf(event);
     if (step !== null) {
       const last = [...book.instances].reverse().find((instance) => instance.step === step);
       if (last && daysBetween(last.firstDay, event.day) < window) {
@@ -157,12 +189,6 @@ export function readLogbook(events: readonly LedgerEvent[], today: IsoDate, same
       }
     }
     switch (event.kind) {
-      case 'payment':
-        book.paidInFull = true;
-        break;
-      case 'partial_payment':
-        if (Number.isFinite(event.amount) && event.amount > 0) book.partialTotal += event.amount;
-        break;
       case 'write_off':
         book.writtenOff = true;
         break;
@@ -187,7 +213,7 @@ export function readLogbook(events: readonly LedgerEvent[], today: IsoDate, same
         break;
       case 'payment_plan': {
         const instalments = [...(event.deposit ? [event.deposit] : []), ...event.instalments]
-          .filter((instalment) => Number.isFinite(instalment.amount) && instalment.amount > 0)
+          .filter((instalment) => positiveAmount(instalment.amount))
           .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
         const last = instalments[instalments.length - 1];
         if (last) book.plans.push({ pos, day: event.day, instalments, lastDate: last.dueDate > event.day ? last.dueDate : event.day });
@@ -211,12 +237,14 @@ export function readLogbook(events: readonly LedgerEvent[], today: IsoDate, same
 function addPromise(book: ReadLogbook, pos: number, day: IsoDate, promisedDate: IsoDate, amount: number | null): void {
   // A promised date already past when recorded promises nothing to wait for.
   if (promisedDate < day) return;
-  book.promises.push({ pos, day, promisedDate, amount: amount !== null && Number.isFinite(amount) && amount > 0 ? amount : null });
+  book.promises.push({ pos, day, promisedDate, amount: positiveAmount(amount) ? amount : null });
 }
 
-/** Sum of partial payments made on or after `from`. */
-export function paidSince(book: ReadLogbook, from: IsoDate): number {
-  let total = 0;
-  for (const { event } of book.events) if (event.kind === 'partial_payment' && event.paidOn >= from && Number.isFinite(event.amount) && event.amount > 0) total += event.amount;
-  return total;
+/** Partial payments made on or after `from` (and before `until` when given), in cents. */
+export function paidCentsSince(book: ReadLogbook, from: IsoDate, until: IsoDate | null = null): number {
+  return partialCentsBetween(
+    book.events.map(({ event }) => event),
+    from,
+    until,
+  );
 }

@@ -66,7 +66,8 @@ import type { IsoDate, TrackedInvoice } from '../model';
 import { addDays, daysBetween, isValidIsoDate } from '../dates';
 import { clientTraits, type ClientInvoiceRecord, type ClientProfile, type ClientTraits, type DelayCause } from './client-profile';
 import { isBusinessDay, previousBusinessDay } from './holidays';
-import { isAnswer, isContact, isWritten, paidSince, readLogbook, type PlanRecord, type PromiseRecord, type ReadLogbook } from './logbook';
+import { cents } from '../ledger/money';
+import { isAnswer, isContact, isWritten, paidCentsSince, readLogbook, type PlanRecord, type PromiseRecord, type ReadLogbook } from './logbook';
 import { ChasingSettingsError, validateSettings, type ChasingSettings } from './settings';
 import type { ChasingStep } from './steps';
 import { advance, maxDate, mergePauses, pauseAt, pausedDaysBetween, settle, type BusinessCalendar, type Pause } from './timeline';
@@ -260,8 +261,6 @@ export interface ChasingContext {
   history?: readonly ClientInvoiceRecord[] | null;
 }
 
-/** Amounts are in currency units: anything under half a cent is rounding. */
-const EPSILON = 0.005;
 
 /** Ties on the same day: follow-ups first, then commitments, then the ladder. */
 const PRIORITY = { follow_up: 0, agreed_call: 1, promise: 2, instalment_follow_up: 3, instalment_reminder: 4, ladder: 5, escalation: 6 } as const;
@@ -280,7 +279,8 @@ export function nextActions(
   if (problems.length > 0) throw new ChasingSettingsError(problems);
   if (!isValidIsoDate(today)) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${today}"`);
 
-  const book = readLogbook(logbook, today, settings.minimumGap);
+  const amount = invoice.amount !== null && Number.isFinite(invoice.amount) ? invoice.amount : null;
+  const book = readLogbook(logbook, today, settings.minimumGap, amount);
   const traits = clientTraits({
     profile: context.profile,
     cause: context.cause,
@@ -290,14 +290,14 @@ export function nextActions(
     smallAmountThreshold: settings.smallAmountThreshold,
     today,
   });
-  const amount = invoice.amount !== null && Number.isFinite(invoice.amount) ? invoice.amount : null;
-  const paid = book.paidInFull || (amount !== null && book.partialTotal >= amount - EPSILON);
-  const outstanding = amount === null ? null : paid ? 0 : round2(amount - book.partialTotal);
+  // The money module's reading, in cents (the derived state and the store's summary read the same).
+  const paid = book.money.fullyPaid;
+  const outstanding = book.money.balanceCents === null ? null : book.money.balanceCents / 100;
   const daysPastDue = invoice.dueDate === null ? null : daysBetween(invoice.dueDate, today);
   const result = (status: ChasingStatus, advice: AdviceCode[], extra: Partial<ChasingPlan> = {}): ChasingPlan => ({
     status,
     outstanding,
-    paidSoFar: round2(book.partialTotal),
+    paidSoFar: book.money.partialCents / 100,
     daysPastDue,
     today: [],
     next: null,
@@ -813,13 +813,13 @@ class Planner {
         reason: () => ({ code: 'plan_agreed', planDate: plan.day }),
       });
     }
-    const paid = paidSince(book, plan.day);
+    const paid = paidCentsSince(book, plan.day);
     let cumulative = 0;
     let missed: { index: number; instalment: PlanInstalment; cumulative: number } | null = null;
     const contactBetween = (from: IsoDate, to: IsoDate) => book.events.some((e) => isContact(e.event) && e.event.day >= from && e.event.day <= to);
     for (const [index, instalment] of plan.instalments.entries()) {
-      cumulative += instalment.amount;
-      if (paid >= cumulative - EPSILON) continue;
+      cumulative += cents(instalment.amount);
+      if (paid >= cumulative) continue;
       if (instalment.dueDate < today) {
         missed = { index, instalment, cumulative };
         continue;
@@ -849,7 +849,7 @@ class Planner {
     // Only the latest missed instalment gets a follow-up: it covers the earlier ones.
     if (missed) {
       const { instalment, index } = missed;
-      const missedAmount = round2(missed.cumulative - paid);
+      const missedAmount = (missed.cumulative - paid) / 100;
       if (!book.events.some((e) => isContact(e.event) && e.event.day > instalment.dueDate)) {
         candidates.push({
           key: `instalment_follow_up:${instalment.dueDate}`,
@@ -982,11 +982,7 @@ export function suggestPlan(outstanding: number, today: IsoDate): SuggestedPlan 
 /** Partial payments since the promise (until `until`, excluded) reach the promised amount. */
 function promiseKept(book: ReadLogbook, promise: PromiseRecord, until: IsoDate | null): boolean {
   if (promise.amount === null) return false;
-  let total = 0;
-  for (const { event } of book.events) {
-    if (event.kind === 'partial_payment' && event.paidOn >= promise.day && (until === null || event.paidOn < until) && event.amount > 0) total += event.amount;
-  }
-  return total >= promise.amount - EPSILON;
+  return paidCentsSince(book, promise.day, until) >= cents(promise.amount);
 }
 
 function round2(value: number): number {

@@ -20,7 +20,7 @@ export type DateRole = 'issue' | 'dateLine' | 'due' | 'pastDue' | 'deadline' | '
 const LABELS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   [
     'issue',
-    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n[°º]\s?|nº\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|(?:de|con)\sfecha|fechada|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan/g,
+    /date\sde\s(?:la\s)?factur(?:e|ation)|date\sd'émission|émise?\sle|datée?\sdu|factur[ea]s?\s(?:n[°º]\s?|nº\s?|no\.?\s?|nr\.?\s?|#\s?)?[\w/.-]{0,25}\s(?:du|del|de)|invoice\sdate|date\sof\s(?:the\s)?invoice|date\sof\sissue|invoice\s[\w#/.-]{0,25}\s?dated|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))dated|issued(?:\son)?|issue\sdate|rechnungsdatum|rechnung\s(?:nr\.?\s?)?[\w/.-]{0,25}\svom|ausgestellt\sam|(?<!(?:erinnerung|mahnung|schreiben|nachricht|mail|telefonat)\s)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))vom|fecha\s(?:de\s(?:la\s)?)?(?:factura|emisión|expedición)|emitida\sel|(?:de|con)\sfecha|fechada|data\s(?:della\s)?fattura|fattura\s(?:n\.?\s?|nr\.?\s?)?[\w/.-]{0,25}\sdel|emessa\sil|factuurdatum|factuur\s[\w/.-]{0,25}\svan/g,
   ],
   ['dateLine', /(?:^|\n)\s?date\s?:/g],
   [

@@ -34,6 +34,10 @@ export function directionFromAddresses(message: EngineMessage, own: ReadonlySet<
     if (!to.some((address) => domains.has(domainOf(address)))) return 'sent';
   }
   const recipients = [...to, ...cc];
+  // The same tool without the user in Cc, but answering to the user (Reply-To: the user, 2026-11:
+  // Xero, FreeAgent, Zoho Invoice, Qonto, Holded, Moneybird, Fatture in Cloud all do so): sent.
+  const replyTo = (message.replyTo ?? []).map((address) => address.email.toLowerCase());
+  if (sender !== 'person' && replyTo.some((address) => own.has(address)) && !recipients.some((address) => own.has(address))) return 'sent';
   if (recipients.some((address) => own.has(address))) return 'received';
   // Same company domain (an alias the user did not list).
   const ownDomains = ownDomainsOf(own);

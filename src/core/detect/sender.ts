@@ -40,8 +40,13 @@ const BULK_LOCAL = /^(?:newsletters?|news|marketing|promo(?:tions?)?|offers|offr
 export function isBulkSender(address: string | null | undefined): boolean {
   if (!address) return false;
   const at = address.lastIndexOf('@');
-  return BULK_LOCAL.test(at === -1 ? address : address.slice(0, at));
+  if (BULK_LOCAL.test(at === -1 ? address : address.slice(0, at))) return true;
+  // A mass-mailing subdomain (hello@email.xero.com, info@news.example.fr): marketing tools send from
+  // these; invoices come from the tools' transactional domains (post.xero.com, invoicing.…).
+  return at !== -1 && BULK_SUBDOMAIN.test(address.slice(at + 1));
 }
+
+const BULK_SUBDOMAIN = /^(?:e|em|email|emails|news|newsletters?|marketing|mkt|mailing|campaigns?|promo)\.[^.]+\.[a-z.]+$/i;
 
 /** The domain of an address, lower-cased ('' when there is none). */
 export function domainOf(address: string): string {

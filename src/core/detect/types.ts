@@ -28,6 +28,11 @@ export interface EngineMessage {
   from: MailAddress | null;
   to: MailAddress[];
   cc: MailAddress[];
+  /**
+   * Reply-To, when the host knows it (mail files do; Gmail's thread view does not show it). An
+   * invoicing tool mailing the user's client on the user's behalf puts the user here.
+   */
+  replyTo?: MailAddress[];
   /** When it was sent: ISO 8601 date-time (with or without zone) or `YYYY-MM-DDTHH:mm`; null if unknown. */
   date: string | null;
   /** Plain-text body, quoted history included as the mail has it. */

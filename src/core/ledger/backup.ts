@@ -17,7 +17,7 @@ import { isValidIsoDate } from '../dates';
 import { parseTemplateKey, templateKey, validateTemplate } from '../templates/user-templates';
 import { parseJsonText, sortedJson } from './backup-json';
 import type { LedgerEvent } from './events';
-import { chainHeads, genesisHash, verifyChain, type ChainBreak, type ChainHead, type ChainProblem } from './hash-chain';
+import { chainHeads, genesisHash, markChainsVerified, verifyChain, type ChainBreak, type ChainHead, type ChainProblem } from './hash-chain';
 import { factsMismatches, type Client, type LedgerInvoice, type LedgerSettings, type UserTemplates } from './model';
 import { checkClient, checkEvent, checkInvoice, checkSettings, type LedgerProblem, type LedgerProblemCode } from './validate';
 
@@ -512,7 +512,8 @@ export function readBackup(value: unknown): BackupParseResult {
       templates,
       clients,
       invoices,
-      events,
+      // Verified above (against the chain heads): the store does not hash them again (replaceAll).
+      events: markChainsVerified(events),
       chain_heads: heads,
     },
     warnings,

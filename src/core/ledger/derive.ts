@@ -2,7 +2,9 @@
  * An invoice's state, derived from the invoice record and its logbook (issue 5): status, what was
  * paid and what is outstanding, the ladder's step and next action, disputes, promises, payment
  * plan, formal notice, interest and indemnity today, prescription. Nothing here is stored: the
- * store keeps invoices and events only, so no stored status can disagree with the logbook.
+ * store keeps invoices and events, plus a summary of each invoice for its indexes (summary.ts),
+ * rewritten from the logbook in the transaction of every event and proven equal to this
+ * derivation by the property tests; this function never reads it.
  *
  * Rules (each tested in derive.test.ts):
  * - Events dated after `today` are not known yet (as for the ladder); the others are read by day,
@@ -26,12 +28,14 @@
  *   never a guess.
  * - Prescription: French law only (the law module's scope), for unpaid invoices with a due date.
  */
+import { furthestStep } from '../chasing/logbook';
 import { CHASING_STEPS, DEFAULT_CHASING_SETTINGS, nextActions, resolveSettings, type ChasingAction, type ChasingPlan, type ChasingSettings, type ChasingStatus, type ChasingStep, type ClientInvoiceRecord } from '../chasing';
 import { daysBetween } from '../dates';
 import { amountFromCents, computePenalty, prescriptionOf, type Jurisdiction, type LawError, type LawWarning, type PenaltyResult, type PrescriptionResult, type RateTableId } from '../law';
 import type { HalfYear } from '../law/half-year';
 import type { IsoDate } from '../model';
 import type { EscalationRoute, LedgerEvent, LedgerEventKind, PlanInstalment } from './events';
+import { cents, fromCents, partialCentsBetween, positiveAmount as positive, readMoney, type Money } from './money';
 import type { Client, LedgerInvoice, LedgerSettings } from './model';
 
 export interface DeriveContext {
@@ -169,81 +173,18 @@ function byDay(events: readonly LedgerEvent[]): LedgerEvent[] {
     .map(({ event }) => event);
 }
 
-const cents = (amount: number): number => Math.round(amount * 100);
-const fromCents = (value: number): number => value / 100;
-const positive = (amount: unknown): amount is number => typeof amount === 'number' && Number.isFinite(amount) && amount > 0;
-
-interface Money {
-  amount: number | null;
-  partialCents: number;
-  fullyPaid: boolean;
-  paidOn: IsoDate | null;
-  receivedCents: number;
-  writeOff: { on: IsoDate; reason: string } | null;
-}
-
-/** Payments and write-off, from events in day order. */
-function readMoney(invoice: Pick<LedgerInvoice, 'amount'>, events: readonly LedgerEvent[]): Money {
-  const amount = invoice.amount !== null && Number.isFinite(invoice.amount) ? invoice.amount : null;
-  const partials = events.filter((event): event is Extract<LedgerEvent, { kind: 'partial_payment' }> => event.kind === 'partial_payment' && positive(event.amount));
-  const payments = events.filter((event): event is Extract<LedgerEvent, { kind: 'payment' }> => event.kind === 'payment');
-  const partialCents = partials.reduce((sum, event) => sum + cents(event.amount), 0);
-  const candidates: IsoDate[] = payments.map((event) => event.paidOn);
-  if (amount !== null && partialCents >= cents(amount)) {
-    // The day the partial payments reached the amount.
-    let running = 0;
-    for (const event of [...partials].sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : 0))) {
-      running += cents(event.amount);
-      if (running >= cents(amount)) {
-        candidates.push(event.paidOn);
-        break;
-      }
-    }
-  }
-  // In whole cents, `partial ≥ amount − half a cent` is `partial ≥ amount`.
-  const fullyPaid = payments.length > 0 || (amount !== null && partialCents >= cents(amount));
-  let receivedCents = partialCents + payments.reduce((sum, event) => sum + (positive(event.amount) ? cents(event.amount) : 0), 0);
-  if (amount !== null && payments.some((event) => event.amount === undefined)) receivedCents = Math.max(receivedCents, cents(amount));
-  const writeOff = events.find((event): event is Extract<LedgerEvent, { kind: 'write_off' }> => event.kind === 'write_off');
-  return {
-    amount,
-    partialCents,
-    fullyPaid,
-    paidOn: fullyPaid && candidates.length > 0 ? candidates.reduce((min, day) => (day < min ? day : min)) : null,
-    receivedCents,
-    writeOff: writeOff ? { on: writeOff.day, reason: writeOff.reason } : null,
-  };
-}
+const readInvoiceMoney = (invoice: Pick<LedgerInvoice, 'amount'>, events: readonly LedgerEvent[]): Money => readMoney(invoice.amount, events);
 
 /**
  * The invoice as the repeat-late-payer rule reads it (due date, day paid in full). Cheap: no
  * settings, no ladder; for `DeriveContext.history`.
  */
 export function clientInvoiceRecord(invoice: Pick<LedgerInvoice, 'id' | 'amount' | 'dueDate'>, events: readonly LedgerEvent[], today: IsoDate): ClientInvoiceRecord {
-  const money = readMoney(invoice, byDay(events.filter((event) => event.day <= today)));
+  const money = readInvoiceMoney(invoice, byDay(events.filter((event) => event.day <= today)));
   return { invoiceId: invoice.id, dueDate: invoice.dueDate, paidOn: money.paidOn };
 }
 
 const CONTACT_KINDS = new Set<LedgerEventKind>(['reminder_drafted', 'reminder_sent', 'letter', 'call', 'visit', 'formal_notice']);
-
-function stepOf(event: LedgerEvent): ChasingStep | null {
-  switch (event.kind) {
-    case 'reminder_drafted':
-    case 'reminder_sent':
-      return event.step;
-    case 'letter':
-      return event.step ?? null;
-    case 'call':
-    case 'visit':
-      return 'call';
-    case 'formal_notice':
-      return 'formal_notice';
-    case 'escalation':
-      return 'escalation';
-    default:
-      return null;
-  }
-}
 
 function readPromise(events: readonly LedgerEvent[], money: Money, today: IsoDate): PromiseState | null {
   let latest: { index: number; madeOn: IsoDate; promisedDate: IsoDate; amount: number | null } | null = null;
@@ -258,8 +199,7 @@ function readPromise(events: readonly LedgerEvent[], money: Money, today: IsoDat
   }
   if (!latest) return null;
   const { index, ...promise } = latest;
-  let since = 0;
-  for (const event of events) if (event.kind === 'partial_payment' && positive(event.amount) && event.paidOn >= promise.madeOn) since += cents(event.amount);
+  const since = partialCentsBetween(events, promise.madeOn);
   const kept = money.fullyPaid || (promise.amount !== null && since >= cents(promise.amount));
   const state: PromiseState['state'] = latestPlan > index ? 'replaced' : kept ? 'kept' : today <= promise.promisedDate ? 'pending' : 'broken';
   return { ...promise, state };
@@ -269,8 +209,7 @@ function readPlan(events: readonly LedgerEvent[], money: Money, today: IsoDate):
   const plan = [...events].reverse().find((event): event is Extract<LedgerEvent, { kind: 'payment_plan' }> => event.kind === 'payment_plan');
   if (!plan) return null;
   const all = [...(plan.deposit ? [plan.deposit] : []), ...plan.instalments].filter((instalment) => positive(instalment.amount)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  let paidSince = 0;
-  for (const event of events) if (event.kind === 'partial_payment' && positive(event.amount) && event.paidOn >= plan.day) paidSince += cents(event.amount);
+  const paidSince = partialCentsBetween(events, plan.day);
   let cumulative = 0;
   const instalments = all.map((instalment): InstalmentState => {
     cumulative += cents(instalment.amount);
@@ -325,6 +264,31 @@ function penaltyState(invoice: LedgerInvoice, events: readonly LedgerEvent[], mo
 }
 
 /**
+ * What says whether an invoice needs the user on `today` (queries.ts `needsUserToday`): the part
+ * of `deriveInvoiceState` the badge and the store's attention index read, computed by the same
+ * helpers (the ladder, the promise, the plan), without the penalty, prescription and the rest.
+ * `deriveInvoiceState(...)` has these same fields, equal.
+ */
+export type AttentionFacts = Pick<InvoiceState, 'invoiceId' | 'open' | 'status' | 'dueDate' | 'ladder' | 'promise' | 'paymentPlan' | 'today'>;
+
+export function attentionFacts(invoice: LedgerInvoice, events: readonly LedgerEvent[], settings: LedgerSettings, today: IsoDate, context: DeriveContext = {}): AttentionFacts {
+  const client = context.client ?? null;
+  const ladder = nextActions(invoice, events, ledgerChasingSettings(settings, client), today, { profile: client ? { flags: client.flags } : null, cause: invoice.cause ?? null, history: context.history ?? null });
+  const known = byDay(events.filter((event) => event.day <= today));
+  const money = readInvoiceMoney(invoice, known);
+  return {
+    invoiceId: invoice.id,
+    today,
+    open: isOpenStatus(ladder.status),
+    status: ladder.status,
+    dueDate: invoice.dueDate,
+    ladder,
+    promise: readPromise(known, money, today),
+    paymentPlan: readPlan(known, money, today),
+  };
+}
+
+/**
  * The state of one invoice on `today`. `events` is its logbook (any order; every event must be of
  * this invoice). Throws a RangeError for an event of another invoice or a `today` that is not a
  * date, and a ChasingSettingsError when the settings (with the client's override) are invalid.
@@ -337,14 +301,12 @@ export function deriveInvoiceState(invoice: LedgerInvoice, events: readonly Ledg
   const ladder = nextActions(invoice, events, chasing, today, { profile: client ? { flags: client.flags } : null, cause: invoice.cause ?? null, history: context.history ?? null });
 
   const known = byDay(events.filter((event) => event.day <= today));
-  const money = readMoney(invoice, known);
+  const money = readInvoiceMoney(invoice, known);
   const status = ladder.status;
   const open = isOpenStatus(status);
-  const amountCents = money.amount === null ? null : cents(money.amount);
-  const balanceCents = money.fullyPaid ? 0 : amountCents === null ? null : Math.max(0, amountCents - money.partialCents);
+  const { amountCents, balanceCents } = money;
 
   let lastContact = null as InvoiceState['lastContact'];
-  let furthest = -1;
   let dispute = null as InvoiceState['dispute'];
   let formalNotice = null as InvoiceState['formalNotice'];
   let escalation = null as InvoiceState['escalation'];
@@ -353,8 +315,6 @@ export function deriveInvoiceState(invoice: LedgerInvoice, events: readonly Ledg
   let noticeLetter = null as { trackingNumber: string | null; acknowledgedOn: IsoDate | null } | null;
   for (const [index, event] of known.entries()) {
     if (CONTACT_KINDS.has(event.kind) && (lastContact === null || event.day >= lastContact.day)) lastContact = { day: event.day, kind: event.kind };
-    const step = stepOf(event);
-    if (step !== null) furthest = Math.max(furthest, CHASING_STEPS.indexOf(step));
     switch (event.kind) {
       case 'dispute_opened':
         if (dispute === null) dispute = { since: event.day, reason: event.reason };
@@ -423,7 +383,7 @@ export function deriveInvoiceState(invoice: LedgerInvoice, events: readonly Ledg
             ? Math.max(0, daysPastDue)
             : null,
     lastContact,
-    currentStep: furthest >= 0 ? (CHASING_STEPS[furthest] ?? null) : null,
+    currentStep: furthestStep(known, CHASING_STEPS),
     nextAction: ladder.today[0] ?? ladder.next,
     ladder,
     disputed: status === 'disputed',
@@ -454,7 +414,7 @@ export interface LedgerIndexKeys {
 }
 
 export function ledgerIndexKeys(invoice: Pick<LedgerInvoice, 'amount' | 'dueDate'>, events: readonly LedgerEvent[]): LedgerIndexKeys {
-  const money = readMoney(invoice, events);
+  const money = readInvoiceMoney(invoice, events);
   if (money.fullyPaid || money.writeOff) return {};
   return invoice.dueDate === null ? { open: 1 } : { open: 1, openDueDate: invoice.dueDate };
 }

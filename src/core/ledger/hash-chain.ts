@@ -274,3 +274,23 @@ export function verifyChain(events: readonly LedgerEvent[], options: { heads?: r
   breaks.sort((a, b) => a.index - b.index);
   return { ok: false, first: breaks[0]!, breaks };
 }
+
+// ---- chains already verified ----------------------------------------------------------------------
+
+/**
+ * Event lists whose chains were verified whole (backup.ts `readBackup`, against the file's chain
+ * heads), so the store restoring them (LedgerStore.replaceAll) does not hash a million events a
+ * second time. Held by identity: a new or copied list is not marked, and is verified again.
+ */
+const verifiedLists = new WeakSet<readonly LedgerEvent[]>();
+
+/** Marks a list whose chains `verifyChain` accepted; returns it. The list must not change afterwards. */
+export function markChainsVerified<L extends readonly LedgerEvent[]>(events: L): L {
+  verifiedLists.add(events);
+  return events;
+}
+
+/** True for a list marked by `markChainsVerified` (the same array). */
+export function chainsVerified(events: readonly LedgerEvent[]): boolean {
+  return verifiedLists.has(events);
+}

@@ -18,3 +18,6 @@ export * from './scan-merge';
 export * from './csv-export';
 export * from './dossier';
 export { STATUS_WORDS, STEP_WORDS, EVENT_KIND_WORDS, ROUTE_WORDS, describeEvent, dayWords, moneyWords } from './dossier-words';
+export * from './money';
+export * from './summary';
+export * from './client-totals';

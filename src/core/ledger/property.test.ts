@@ -3,92 +3,16 @@
  * against invariants that must hold whatever happened to the invoice.
  */
 import { describe, expect, it } from 'vitest';
-import { CHASING_STEPS, type ClientFlag } from '../chasing';
 import { addDays } from '../dates';
 import type { IsoDate } from '../model';
 import { deriveInvoiceState, ledgerIndexKeys, type InvoiceState } from './derive';
-import type { EscalationRoute, LedgerEvent } from './events';
-import { CORRECTABLE_FIELDS } from './events';
+import type { LedgerEvent } from './events';
 import { appendToChain, chainEvents, chainHeads, verifyChain, type ChainedEvent } from './hash-chain';
-import { CLIENT, SETTINGS, events, invoice, prng, type EventInput } from './ledger.test-support';
-import type { Client, LedgerInvoice } from './model';
+import { SETTINGS, prng, randomCase, type Case } from './ledger.test-support';
 import { actionsDueToday, agingBuckets, badgeCount, daysSalesOutstanding, outstandingByCurrency } from './queries';
 import { checkEvent } from './validate';
 
 const SEEDS = 400;
-const ROUTES: EscalationRoute[] = ['business_mediator', 'injonction_de_payer', 'refere_provision', 'small_claims_procedure', 'collection_agency'];
-const FLAGS: ClientFlag[] = ['long_standing', 'key_account', 'known_difficulty'];
-
-interface Case {
-  invoice: LedgerInvoice;
-  client: Client;
-  logbook: LedgerEvent[];
-  today: IsoDate;
-}
-
-function randomCase(seed: number): Case {
-  const r = prng(seed);
-  const issueDate = addDays('2026-01-01', r.int(0, 90));
-  const amount = r.chance(0.1) ? null : r.int(1, 500_000) / 100;
-  const inv = invoice({
-    id: `inv-${seed}`,
-    invoiceNumber: `P-${seed}`,
-    amount,
-    currency: r.pick(['EUR', 'EUR', 'GBP']),
-    issueDate,
-    dueDate: r.chance(0.1) ? null : addDays(issueDate, r.pick([0, 15, 30, 45, 60])),
-    cause: r.chance(0.8) ? null : r.pick(['oversight', 'cash_trouble', 'dispute', 'bad_faith', 'unknown'] as const),
-  });
-  const client: Client = { ...CLIENT, b2b: r.chance(0.85), flags: FLAGS.filter(() => r.chance(0.15)) };
-  const ev = events(inv.id);
-  const some = () => r.int(1, Math.max(1, Math.round((amount ?? 1000) * 60))) / 100;
-  let day = issueDate;
-  const logbook: LedgerEvent[] = [ev(day, { kind: 'tracked' })];
-  const count = r.int(0, 25);
-  for (let i = 0; i < count; i += 1) {
-    // Mostly forward in time; sometimes an event logged for an earlier day.
-    day = addDays(day, r.chance(0.1) ? -r.int(1, 5) : r.int(0, 7));
-    const later = (max: number) => addDays(day, r.int(0, max));
-    const inputs: Array<() => EventInput> = [
-      () => ({ kind: 'reminder_drafted', step: r.pick(CHASING_STEPS) }),
-      () => ({ kind: 'reminder_sent', step: r.pick(CHASING_STEPS), messageId: r.chance(0.5) ? `m${i}` : null }),
-      () => ({
-        kind: 'call',
-        calledAt: `${day}T${String(r.int(8, 18)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`,
-        who: 'Mme Petit',
-        outcome: r.pick(['answered', 'no_answer', 'voicemail'] as const),
-        nextCallDate: later(14),
-        ...(r.chance(0.4) ? { promisedDate: addDays(day, r.int(-2, 20)) } : {}),
-        ...(r.chance(0.3) ? { promisedAmount: some() } : {}),
-      }),
-      () => ({ kind: 'visit', who: 'M. Petit' }),
-      () => ({ kind: 'letter', registered: r.chance(0.5), ...(r.chance(0.7) ? { step: r.pick(CHASING_STEPS) } : {}) }),
-      () => ({ kind: 'promise', promisedDate: addDays(day, r.int(-2, 20)), ...(r.chance(0.5) ? { amount: some() } : {}) }),
-      () => ({ kind: 'partial_payment', amount: some(), paidOn: addDays(day, -r.int(0, 3)) }),
-      () => ({ kind: 'partial_payment', amount: some(), paidOn: addDays(day, -r.int(0, 3)) }),
-      () => ({ kind: 'payment', paidOn: addDays(day, -r.int(0, 3)), ...(r.chance(0.5) && amount !== null ? { amount } : {}) }),
-      () => ({ kind: 'dispute_opened', reason: 'quantity' }),
-      () => ({ kind: 'dispute_resolved', resolution: 'credit note' }),
-      () => ({
-        kind: 'payment_plan',
-        ...(r.chance(0.5) ? { deposit: { dueDate: day, amount: some() } } : {}),
-        instalments: Array.from({ length: r.int(1, 4) }, (_, n) => ({ dueDate: addDays(day, 15 * (n + 1)), amount: some() })),
-      }),
-      () => ({ kind: 'debt_acknowledged' }),
-      () => ({ kind: 'formal_notice', sentOn: day, deadline: later(15) }),
-      () => ({ kind: 'escalation', route: r.pick(ROUTES), filedOn: day }),
-      () => ({ kind: 'write_off', reason: 'gave up' }),
-      () => ({ kind: 'note', text: `note ${i}` }),
-      () => ({ kind: 'correction', field: r.pick(CORRECTABLE_FIELDS), from: null, to: 'x' }),
-    ];
-    // Closing events are rarer, so most logbooks stay open long enough to exercise the ladder.
-    const pick = r.chance(0.1) ? r.pick([inputs[8]!, inputs[15]!]) : r.pick([...inputs.slice(0, 8), ...inputs.slice(9, 15), ...inputs.slice(16)]);
-    logbook.push(ev(day, pick()));
-  }
-  const today = addDays(issueDate, r.int(0, 150));
-  return { invoice: inv, client, logbook, today };
-}
-
 const CASES = Array.from({ length: SEEDS }, (_, seed) => randomCase(seed + 1));
 const derive = (c: Case, logbook: readonly LedgerEvent[] = c.logbook): InvoiceState => deriveInvoiceState(c.invoice, logbook, SETTINGS, c.today, { client: c.client });
 

@@ -1,46 +1,32 @@
 /**
  * The ledger's queries (issue 5), used by the badge, the panel and the dashboard: pure functions
- * over derived invoice states (`deriveInvoiceState`), so a store serves each one by loading only the
- * records an index returns, deriving them, and calling the function. Every function also works on
- * any superset (it filters), so a store may over-fetch but never needs to scan the database.
+ * over derived invoice states (`deriveInvoiceState`). Every function also works on any superset
+ * (it filters).
  *
- * INDEXES THE STORE NEEDS (Dexie notation; the cost of each query grows with its answer, or with
- * the open invoices, never with the paid history):
+ * AT SCALE the store does not derive: since schema v3 each invoice record carries its summary
+ * (summary.ts `invoiceSummary`, rewritten in the transaction of every event) and each client its
+ * totals (client-totals.ts), and the same rules read them, so a query's cost follows its answer:
  *
- *   invoices: 'id, clientId, issueDate, openDueDate, open, [account+threadId]'
- *     - `open` (1, absent once paid or written off) and `openDueDate` (the due date, absent once
- *       closed or without due date) are written by the store from `ledgerIndexKeys(invoice, events)`
- *       in the same transaction as every event append and every correction. They are index keys, a
- *       cache of the logbook: `deriveInvoiceState` never reads them, so they cannot make a status.
- *     - `issueDate`: the sales of the last N days for the DSO.
- *     - `clientId`: one client's history. `[account+threadId]`: the invoices of a thread (as in v1).
- *   events:   '++id, &[invoiceId+seq]'
- *     - `[invoiceId+seq]` (unique): one invoice's logbook in chain order, its last event for the
- *       next append (`appendToChain`), and no two events with the same place in a chain. (v1's
- *       `invoiceId, [invoiceId+at], kind, day` may stay; no query here needs them.)
- *   clients:  'id, *emails' (multi-entry: the client of an address).
- *   settings and templates: one record each.
+ * | query                 | what the store reads (src/adapters/storage/ledger-store.ts)                 | function                              |
+ * | --------------------- | --------------------------------------------------------------------------- | ------------------------------------- |
+ * | one invoice           | invoices.get(id), events [invoiceId+seq]                                    | deriveInvoiceState                    |
+ * | badge                 | a count on `attentionFrom` ≤ today (nothing loaded)                         | needsUserToday (summary.ts keeps it)  |
+ * | outstanding, aging    | the open invoices' summaries (index `open`)                                 | outstandingByCurrency, agingOfRows    |
+ * | DSO (N days)          | + the window's sales: dailySales [day+currency] (one row per day, currency) | dsoOfRows                             |
+ * | client history        | clientTotals[id] + its latest invoices due ([clientId+dueDate], a few)      | clientHistoryFromTotals               |
+ * | actions due today     | invoices `attentionFrom` ≤ today, their events and clients                  | actionsDueToday                       |
+ * | due today, overdue    | invoices `openDueDate` = / < today, their events                            | dueToday, overdue                     |
  *
- * | query                          | records the store loads                                           | function                      |
- * | ------------------------------ | ----------------------------------------------------------------- | ----------------------------- |
- * | one invoice                    | invoices.get(id), events [invoiceId+seq]                          | deriveInvoiceState            |
- * | due today                      | invoices openDueDate = today, their events                        | dueToday                      |
- * | overdue                        | invoices openDueDate < today, their events                        | overdue                       |
- * | actions due today, badge       | invoices open = 1, their events, their clients                    | actionsDueToday, badgeCount   |
- * | outstanding, aging             | invoices open = 1, their events                                   | outstandingByCurrency, aging… |
- * | DSO (N days)                   | invoices open = 1 ∪ issueDate in [today − N + 1, today], events   | daysSalesOutstanding          |
- * | client history                 | invoices clientId = id, their events                              | clientHistory                 |
- *
- * Actions depend on the client (profile flags, ladder override), so the badge also loads the
- * clients of the open invoices (by id). The repeat-late-payer history (`DeriveContext.history`)
- * changes only tone and advice, never dates or counts: lists and the badge may derive without it;
- * the invoice page loads the client's invoices for it.
+ * The summary-based functions equal these over derived states (summary.test.ts, and the store's
+ * summaries.test.ts). The repeat-late-payer history (`DeriveContext.history`) changes only tone and
+ * advice, never dates or counts: lists and the badge derive without it; the invoice page loads the
+ * client's invoices for it.
  */
 import type { ChasingAction, LatePaymentRecord, RepeatLatePayerRule } from '../chasing';
 import { DEFAULT_REPEAT_LATE_PAYER_RULE, isRepeatLatePayer, latePaymentRecord } from '../chasing';
 import { addDays, daysBetween, isValidIsoDate } from '../dates';
 import type { IsoDate } from '../model';
-import type { InvoiceState } from './derive';
+import type { AttentionFacts, InvoiceState } from './derive';
 
 function requireToday(states: readonly InvoiceState[], today: IsoDate): void {
   if (!isValidIsoDate(today)) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${today}"`);
@@ -128,18 +114,39 @@ export function actionsDueToday(states: readonly InvoiceState[], today: IsoDate)
   const ordered = states.filter((state) => state.open).sort((a, b) => (b.daysPastDue ?? -Infinity) - (a.daysPastDue ?? -Infinity) || byNumber(a, b));
   for (const state of ordered) {
     const base = { invoiceId: state.invoiceId, clientId: state.clientId, invoiceNumber: state.invoiceNumber };
-    for (const action of state.ladder.today) items.push({ ...base, category: categoryOf(action), type: action.type, action, expectedAmount: null });
-    if (state.promise?.state === 'pending' && state.promise.promisedDate === today) {
-      items.push({ ...base, category: 'promise', type: 'promise_due', action: null, expectedAmount: state.promise.amount });
-    }
-    for (const instalment of state.paymentPlan?.instalments ?? []) {
-      if (instalment.paid || instalment.dueDate !== today) continue;
-      // The instalment's reminder, still to send on its last useful day, already covers it.
-      if (state.ladder.today.some((action) => action.reason.code === 'instalment_upcoming' && action.reason.instalmentDate === today)) continue;
-      items.push({ ...base, category: 'instalment', type: 'instalment_due', action: null, expectedAmount: instalment.amount });
-    }
+    for (const item of itemsOf(state, today)) items.push({ ...base, ...item });
   }
   return items;
+}
+
+type OwnItem = Omit<ActionItem, 'invoiceId' | 'clientId' | 'invoiceNumber'>;
+
+/** One open invoice's items due today, in `actionsDueToday`'s order. */
+function itemsOf(state: Pick<AttentionFacts, 'ladder' | 'promise' | 'paymentPlan'>, today: IsoDate): OwnItem[] {
+  const items: OwnItem[] = [];
+  for (const action of state.ladder.today) items.push({ category: categoryOf(action), type: action.type, action, expectedAmount: null });
+  if (state.promise?.state === 'pending' && state.promise.promisedDate === today) {
+    items.push({ category: 'promise', type: 'promise_due', action: null, expectedAmount: state.promise.amount });
+  }
+  for (const instalment of state.paymentPlan?.instalments ?? []) {
+    if (instalment.paid || instalment.dueDate !== today) continue;
+    // The instalment's reminder, still to send on its last useful day, already covers it.
+    if (state.ladder.today.some((action) => action.reason.code === 'instalment_upcoming' && action.reason.instalmentDate === today)) continue;
+    items.push({ category: 'instalment', type: 'instalment_due', action: null, expectedAmount: instalment.amount });
+  }
+  return items;
+}
+
+/**
+ * The badge's rule for one invoice: it needs the user today when it is open and due today, or has
+ * an item in `actionsDueToday` (exactly the invoices `badgeCount` counts at least once). The badge
+ * shows how many invoices need the user (the store counts them on its `attentionFrom` index,
+ * summary.ts); `badgeCount` counts the items (an invoice with a call and a follow-up counts twice).
+ * Reads `attentionFacts` or a whole `InvoiceState`.
+ */
+export function needsUserToday(state: AttentionFacts, today: IsoDate): boolean {
+  if (state.today !== today) throw new RangeError(`invoice ${state.invoiceId} was derived for ${state.today}, not ${today}`);
+  return state.open && (state.dueDate === today || itemsOf(state, today).length > 0);
 }
 
 /**
@@ -184,10 +191,24 @@ function totals(entries: ReadonlyArray<{ currency: string; amount: number }>): C
     .map(([currency, sum]) => ({ currency, amount: sum.cents / 100, count: sum.count }));
 }
 
+/**
+ * What the money queries (outstanding, aging, DSO) read of an invoice: an `InvoiceState`, or the
+ * store's summary of it (summary.ts `summaryRow`), so the dashboard never needs the logbooks.
+ */
+export interface LedgerRow {
+  open: boolean;
+  currency: string | null;
+  amount: number | null;
+  /** Still receivable: 0 once closed, null for an unknown amount. */
+  outstanding: number | null;
+  dueDate: IsoDate | null;
+  issueDate: IsoDate | null;
+}
+
 /** What is still receivable, per currency (open invoices with something outstanding). */
-export function outstandingByCurrency(states: readonly InvoiceState[]): OutstandingTotals {
+export function outstandingByCurrency(states: readonly LedgerRow[]): OutstandingTotals {
   const open = states.filter((state) => state.open);
-  const known = open.filter((state): state is InvoiceState & { outstanding: number; currency: string } => state.outstanding !== null && state.currency !== null);
+  const known = open.filter((state): state is LedgerRow & { outstanding: number; currency: string } => state.outstanding !== null && state.currency !== null);
   return {
     byCurrency: totals(known.filter((state) => state.outstanding > 0).map((state) => ({ currency: state.currency, amount: state.outstanding }))),
     unknownCount: open.length - known.length,
@@ -230,6 +251,12 @@ export function agingBucketOf(daysPastDue: number | null): AgingBucket | 'undate
 /** The outstanding amounts of open invoices by age, per currency. */
 export function agingBuckets(states: readonly InvoiceState[], today: IsoDate): AgingReport {
   requireToday(states, today);
+  return agingOfRows(states, today);
+}
+
+/** `agingBuckets` over rows read on `today` (the store's summaries). */
+export function agingOfRows(states: readonly LedgerRow[], today: IsoDate): AgingReport {
+  if (!isValidIsoDate(today)) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${today}"`);
   const open = states.filter((state) => state.open);
   const rows = new Map<string, { buckets: Record<AgingBucket | 'undated', { cents: number; count: number }>; cents: number }>();
   let unknownCount = 0;
@@ -296,6 +323,18 @@ export interface DsoReport {
  */
 export function daysSalesOutstanding(states: readonly InvoiceState[], today: IsoDate, options: { days?: number } = {}): DsoReport {
   requireToday(states, today);
+  return dsoOfRows(states, states, today, options);
+}
+
+/** A sale for the DSO: what an invoice was issued for (the store reads these from an index's keys alone). */
+export type SaleRow = Pick<LedgerRow, 'currency' | 'amount' | 'issueDate'>;
+
+/**
+ * `daysSalesOutstanding` from its two parts: the receivables of `rows` (open invoices; any others
+ * owe nothing) and the `sales` (any superset of the window's invoices: filtered by issue date).
+ */
+export function dsoOfRows(open: readonly LedgerRow[], sales: readonly SaleRow[], today: IsoDate, options: { days?: number } = {}): DsoReport {
+  if (!isValidIsoDate(today)) throw new RangeError(`today is not a calendar date (YYYY-MM-DD): "${today}"`);
   const days = options.days ?? 90;
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`the DSO window must be a whole number of days ≥ 1, got ${days}`);
   const from = addDays(today, -(days - 1));
@@ -305,10 +344,13 @@ export function daysSalesOutstanding(states: readonly InvoiceState[], today: Iso
     rows.set(currency, found);
     return found;
   };
-  for (const state of states) {
+  for (const state of open) {
     if (state.currency === null || state.amount === null) continue;
     if (state.open && state.outstanding !== null && state.outstanding > 0) row(state.currency).receivables += cents(state.outstanding);
-    if (state.issueDate !== null && state.issueDate >= from && state.issueDate <= today) row(state.currency).sales += cents(state.amount);
+  }
+  for (const sale of sales) {
+    if (sale.currency === null || sale.amount === null) continue;
+    if (sale.issueDate !== null && sale.issueDate >= from && sale.issueDate <= today) row(sale.currency).sales += cents(sale.amount);
   }
   return {
     from,
