@@ -30,7 +30,7 @@ interface Label extends Scored {
   note?: string;
 }
 
-type SetName = 'dev' | 'dev2' | 'dev3' | 'holdout';
+type SetName = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'holdout';
 
 interface CorpusSet {
   name: SetName;
@@ -47,6 +47,13 @@ const SETS = [
   // Measured before any tuning on it: detection F1 95.2, kind 83.2 %, invoice numbers 92.1,
   // amount 87.0, due date 84.7. The engine was then improved against it, so it is a dev set now.
   { name: 'dev3', minMessages: 100 },
+  // A fourth blind set (2026-11-22, another author who never read the engine), weighted toward client
+  // replies (payments, promises, disputes, plan requests) and DE/ES/IT/NL; 7 messages without `me`.
+  // Measured before any tuning on it (labels already on the README's date conventions): detection F1
+  // 96.5, kind 77.2 %, invoice numbers 97.1, amount 91.8, due date 93.8, counterparty 90.1. The engine
+  // was then improved against it (Reply-To of invoicing tools, promise/dispute/payment wording in six
+  // languages, mass-mailing subdomains…), so it is a dev set now.
+  { name: 'dev4', minMessages: 150 },
   { name: 'holdout', minMessages: 50 },
 ] as const;
 
@@ -87,7 +94,8 @@ function isRealDate(v: string): boolean {
 /** Problems with one label (empty when sound). */
 function labelProblems(l: Label): string[] {
   const p: string[] = [];
-  if (!Array.isArray(l.me) || l.me.length === 0 || l.me.some((m) => typeof m !== 'string' || !m.includes('@'))) p.push('me must list the user addresses');
+  // An empty `me`: the message is read without --me (the engine must tell the direction from the words).
+  if (!Array.isArray(l.me) || l.me.some((m) => typeof m !== 'string' || !m.includes('@'))) p.push('me must list the user addresses (or be empty)');
   if (typeof l.is_invoice_related !== 'boolean') p.push('is_invoice_related must be boolean');
   if (l.kind !== null && !(KINDS as readonly string[]).includes(l.kind)) p.push(`unknown kind ${String(l.kind)}`);
   if (l.is_invoice_related !== (l.kind !== null)) p.push('kind must be null exactly when not invoice related');
@@ -139,8 +147,10 @@ describe('corpus soundness', () => {
           if (!mail.date) problems.push(`${file}: no Date`);
           if (!mail.messageId) problems.push(`${file}: no Message-ID`);
           if (!mail.text && !mail.html) problems.push(`${file}: no body`);
-          const parties = [mail.from?.email, ...mail.to.map((a) => a.email), ...mail.cc.map((a) => a.email)];
-          if (!label.me.some((m) => parties.includes(m.toLowerCase()))) problems.push(`${file}: the user is not in From/To/Cc`);
+          // Reply-To counts: an invoicing tool mails the client for the user, who is only there.
+          const parties = [mail.from?.email, ...mail.to.map((a) => a.email), ...mail.cc.map((a) => a.email), ...(mail.replyTo ?? []).map((a) => a.email)];
+          // (A negative may reach the user indirectly: an out-of-office reply sent to the invoicing tool.)
+          if (label.is_invoice_related && label.me.length > 0 && !label.me.some((m) => parties.includes(m.toLowerCase()))) problems.push(`${file}: the user is not in From/To/Cc/Reply-To`);
         }
         expect(problems).toEqual([]);
       });

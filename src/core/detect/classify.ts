@@ -65,37 +65,39 @@ const BODY_ANCHORS: readonly CueFamily[] = [
   'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'reminder', 'paid', 'promise', 'userPaid', 'dispute', 'acknowledge', 'creditNote', 'procedural', 'billingInfo',
 ];
 
+/** The cue family was found (a module-level function: a closure made per call costs more than the test). */
+function hasCue(signals: Pick<Signals, 'cues'>, family: CueFamily): boolean {
+  return signals.cues[family] !== undefined;
+}
+
 /**
  * What speaks for the mail being about an invoice, amounts aside (`hasAmount` only adds to a
  * positive score: a mail with none here is not about an invoice, amounts or not).
  */
 export function anchorScore(signals: Omit<Signals, 'hasAmount'>): number {
-  const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
   let positive = namingScore(signals);
   // Payment and promise words are about an invoice only in an invoice context.
   const invoiceContext = positive > 0 || signals.threadAboutInvoice || signals.isReply;
-  for (const family of ['paid', 'promise', 'userPaid'] as const) if (has(family) && invoiceContext) positive += 1.5;
-  if (has('acknowledge') && (signals.threadAboutInvoice || (signals.isReply && signals.cues.invoiceWord?.source === 'subject'))) positive += 1;
+  for (const family of ['paid', 'promise', 'userPaid'] as const) if (hasCue(signals, family) && invoiceContext) positive += 1.5;
+  if (hasCue(signals, 'acknowledge') && (signals.threadAboutInvoice || (signals.isReply && signals.cues.invoiceWord?.source === 'subject'))) positive += 1;
   if (signals.threadAboutInvoice) positive += 1;
   return positive;
 }
 
 /** What names an invoice: numbers, an invoice attached, invoice words and cues. */
 function namingScore(signals: Omit<Signals, 'hasAmount'>): number {
-  const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
   let positive = 0;
   if (signals.ownNumberCount > 0) positive += 2.5;
   else if (signals.numberCount > 0) positive += 1.5;
   if (signals.invoiceAttachment) positive += 1.5;
   if (signals.cues.invoiceWord?.source === 'subject') positive += 1;
   if (signals.cues.invoiceWord?.source === 'body') positive += 1;
-  for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote', 'procedural'] as const) if (has(family)) positive += 1.5;
-  if (has('billingInfo')) positive += 2;
+  for (const family of ['sendInvoice', 'reminder', 'dispute', 'vendor', 'invoiceDelivery', 'creditNote', 'procedural'] as const) if (hasCue(signals, family)) positive += 1.5;
+  if (hasCue(signals, 'billingInfo')) positive += 2;
   return positive;
 }
 
 export function relatedness(signals: Signals, anchors: number = anchorScore(signals)): { related: boolean; margin: number } {
-  const has = (family: CueFamily): boolean => signals.cues[family] !== undefined;
   let positive = anchors;
   if (signals.hasAmount && positive > 0) positive += 0.5;
   const invoiceContext = signals.threadAboutInvoice || signals.isReply || namingScore(signals) > 0;
@@ -106,24 +108,24 @@ export function relatedness(signals: Signals, anchors: number = anchorScore(sign
     if (cue) negative += cue.source === 'subject' ? weight + 0.5 : weight;
   }
   // A vendor's "your order"/"your account" wording is part of a bill, not a reason to reject it.
-  if (has('vendor') && (signals.numberCount > 0 || signals.invoiceAttachment)) negative = Math.max(0, negative - 2);
+  if (hasCue(signals, 'vendor') && (signals.numberCount > 0 || signals.invoiceAttachment)) negative = Math.max(0, negative - 2);
   const margin = positive - negative;
   // Something must name an invoice (or be a payment word in an invoice context): "your next bill
   // will reflect the new price" alone is not about one.
   const anchored =
     signals.numberCount > 0 ||
     signals.invoiceAttachment ||
-    has('invoiceWord') ||
-    has('sendInvoice') ||
-    has('reminder') ||
-    has('creditNote') ||
-    has('invoiceDelivery') ||
-    has('billingInfo') ||
-    has('procedural') ||
-    (invoiceContext && (has('paid') || has('promise') || has('dispute') || has('userPaid')));
+    hasCue(signals, 'invoiceWord') ||
+    hasCue(signals, 'sendInvoice') ||
+    hasCue(signals, 'reminder') ||
+    hasCue(signals, 'creditNote') ||
+    hasCue(signals, 'invoiceDelivery') ||
+    hasCue(signals, 'billingInfo') ||
+    hasCue(signals, 'procedural') ||
+    (invoiceContext && (hasCue(signals, 'paid') || hasCue(signals, 'promise') || hasCue(signals, 'dispute') || hasCue(signals, 'userPaid')));
   // A newsletter or a promotion from a mass-mailing mailbox: its invoices, amounts and reminders are
   // examples ("Template #2: invoice #123 for $450 is now overdue"), whatever their number.
-  if (signals.bulkSender && (has('newsletter') || has('promo'))) return { related: false, margin };
+  if (signals.bulkSender && (hasCue(signals, 'newsletter') || hasCue(signals, 'promo'))) return { related: false, margin };
   // A reply whose newest part changes the subject and says nothing about the invoice quoted below
   // it ("Au fait, tu serais dispo mardi ?"): the quoted invoice is only context.
   if (signals.isReply && signals.cues.offTopic?.source === 'body' && signals.bodyNumberCount === 0 && !signals.hasAmount) {

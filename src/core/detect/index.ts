@@ -7,3 +7,4 @@ export type { Detection, DetectOptions, EngineMessage, Evidence, EvidenceField, 
 export { detectMessage } from './detect-message';
 export { analyzeThread } from './thread';
 export { htmlToText } from './html-to-text';
+export { preferScanThroughput } from './readings';

@@ -54,7 +54,23 @@ const READINGS = new WeakMap<PreparedMessage, Readings>();
 // only where it may start, as the separate scans did.
 const NUMBERS_FROM = CUE_PATTERNS.length;
 const DATES_FROM = NUMBERS_FROM + WORD_LED_PATTERNS.length;
-const BODY_SCANNER = new PrefixScanner([...CUE_PATTERNS, ...WORD_LED_PATTERNS, ...DATE_PATTERNS]);
+// Built on first use. The second, eight-character look (see prefix-scan.ts) makes the scan of the
+// newest part ~9 % faster (most cue phrases begin with words of everyday text) but costs ~130 ms to
+// build: worth it for `relance scan` over a mailbox, not for a service worker that wakes up to read
+// one thread. Same matches either way (2026-11-22: byte-identical output over 24,737 messages).
+let bodyScanner: PrefixScanner | null = null;
+let longLook = false;
+
+/** For batch readers (`relance scan`): spend ~130 ms once to read each message faster. */
+export function preferScanThroughput(): void {
+  if (longLook) return;
+  longLook = true;
+  bodyScanner = null;
+}
+
+function bodyScannerOf(): PrefixScanner {
+  return (bodyScanner ??= new PrefixScanner([...CUE_PATTERNS, ...WORD_LED_PATTERNS, ...DATE_PATTERNS], new Set(), longLook));
+}
 const NUMBER_BITS = ((1 << WORD_LED_PATTERNS.length) - 1) << NUMBERS_FROM;
 const DATE_BITS = ((1 << DATE_PATTERNS.length) - 1) << DATES_FROM;
 const OTHER_BITS = NUMBER_BITS | DATE_BITS;
@@ -78,6 +94,7 @@ function scanBody(lower: string): BodyScan {
   const dateMatches: RegExpExecArray[][] = DATE_PATTERNS.map(() => []);
   const resume: number[] = [];
   let cueBits = ALL_CUE_BITS;
+  const BODY_SCANNER = bodyScannerOf();
   BODY_SCANNER.scan(lower, cueBits | OTHER_BITS, (position, bits) => {
     if (cueBits !== 0) {
       if (position >= cueText.length) cueBits = 0;

@@ -76,11 +76,21 @@ export function identifierRanges(text: string, lower: string, stop: number = tex
   return perPattern.flat().sort((a, b) => a[0] - b[0]);
 }
 
-// A signature delimiter ("-- " on its own line), after which everything is signature.
-const SIGNATURE_DELIMITER = /^-- ?$/m;
-
-/** Where a signature introduced by "-- " starts, or -1. */
+/**
+ * Where a signature introduced by "-- " starts, or -1: the first line that is "--" or "-- " alone
+ * (what /^-- ?$/m finds, with its line terminators: \n, \r, U+2028, U+2029), found by looking at
+ * each "--" instead of at each line start.
+ */
 export function signatureStart(text: string): number {
-  const match = SIGNATURE_DELIMITER.exec(text);
-  return match ? match.index : -1;
+  for (let index = text.indexOf('--'); index !== -1; index = text.indexOf('--', index + 1)) {
+    if (index > 0 && !isLineTerminator(text.charCodeAt(index - 1))) continue;
+    let end = index + 2;
+    if (text.charCodeAt(end) === 32) end += 1;
+    if (end === text.length || isLineTerminator(text.charCodeAt(end))) return index;
+  }
+  return -1;
+}
+
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }

@@ -86,7 +86,7 @@ export function datesFromMatches(perPattern: readonly RegExpExecArray[][], order
   const [isoMatches, numericMatches, dayMonthMatches, monthDayMatches] = perPattern as [RegExpExecArray[], RegExpExecArray[], RegExpExecArray[], RegExpExecArray[]];
   const found: WrittenDate[] = [];
   const push = (match: RegExpMatchArray, date: Omit<WrittenDate, 'index' | 'end'> | null): void => {
-    if (date && found.length < MAX_DATES * 2) found.push({ ...date, index: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+    if (date && found.length < MAX_DATES * 2) found.push({ day: date.day, month: date.month, year: date.year, index: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   };
   for (const match of isoMatches) push(match, parts(match[3], match[2], match[1]));
   for (const match of numericMatches) {
@@ -121,8 +121,15 @@ function parts(day: string | undefined, month: string | number | undefined, year
   return { day: dayNumber, month: monthValue, year: yearNumber };
 }
 
+// Month names as written, read once each (NFD and a Unicode replace cost more than the rest of a date).
+const MONTH_NUMBERS = new Map<string, number | undefined>();
+
 function monthNumber(name: string | undefined): number | undefined {
   if (name === undefined) return undefined;
+  if (MONTH_NUMBERS.has(name)) return MONTH_NUMBERS.get(name);
   const key = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\.$/, '');
-  return MONTHS[key] ?? (key === 'maerz' ? 3 : undefined);
+  const number = MONTHS[key] ?? (key === 'maerz' ? 3 : undefined);
+  // Bounded: the names the patterns accept are a few hundred spellings.
+  if (MONTH_NUMBERS.size < 2000) MONTH_NUMBERS.set(name, number);
+  return number;
 }
