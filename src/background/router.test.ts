@@ -465,3 +465,118 @@ describe('the file requests’ trust and limits', () => {
     expect(parseLedgerFileRequest({ type: 'invoice/track' })).toMatchObject({ ok: false });
   });
 });
+
+describe('the panel’s ledger requests (issue 6)', () => {
+  const trackFor = async (deps: WorkerDeps) => ((await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps)) as { value: { invoice: { id: string } } }).value.invoice.id;
+
+  it('answers with the invoice’s state today: status, outstanding, penalty, the step to draft', async () => {
+    const { deps } = makeDeps({ today: async () => '2026-12-01' });
+    await trackFor(deps);
+    const reply = (await routeMessage({ type: 'invoice/list-for-thread', thread: threadRef }, panelSender, deps)) as { value: Array<{ state: Record<string, unknown> }> };
+    expect(reply.value[0]?.state).toMatchObject({ status: 'overdue', daysPastDue: 8, outstanding: 2400, currency: 'EUR', draftStep: 'first_reminder', beforeFirstReminder: true, currentStep: null });
+    // 2026-H2's reference rate is not published: no figure, the table and period to ask for.
+    expect(reply.value[0]?.state.penalty).toMatchObject({ kind: 'rate_unknown', period: '2026-H2' });
+  });
+
+  it('records a logbook entry the ledger accepts, refuses one it does not (a call without its next call date)', async () => {
+    const { deps, db } = makeDeps();
+    const invoiceId = await trackFor(deps);
+    const refused = (await routeMessage({ type: 'invoice/log', invoiceId, entry: { kind: 'call', calledAt: '2026-11-20T10:00', who: 'Julien', outcome: 'answered' } }, panelSender, deps)) as { ok: boolean; error: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('nextCallDate');
+    expect(await db.events.count()).toBe(1);
+    const saved = (await routeMessage({ type: 'invoice/log', invoiceId, entry: { kind: 'partial_payment', amount: 400, paidOn: '2026-11-19' } }, panelSender, deps)) as { ok: boolean; value: { state: { outstanding: number } } };
+    expect(saved.ok).toBe(true);
+    expect(saved.value.state.outstanding).toBe(2000);
+    expect(verifyChain(await db.events.toArray()).ok).toBe(true);
+    expect(deps.broadcast).toHaveBeenLastCalledWith({ type: 'ledger/changed', invoiceIds: [invoiceId] });
+  });
+
+  it('refuses malformed entries and keys the ledger sets itself, before touching the ledger', async () => {
+    const { deps, db } = makeDeps();
+    const invoiceId = await trackFor(deps);
+    for (const entry of [
+      { kind: 'tracked' },
+      { kind: 'correction', field: 'amount', from: 1, to: 2 },
+      { kind: 'note', text: 'x', day: '2020-01-01' },
+      { kind: 'note', text: 'x'.repeat(5000) },
+      'note',
+    ]) {
+      const reply = (await routeMessage({ type: 'invoice/log', invoiceId, entry }, panelSender, deps)) as { ok: boolean; error: string };
+      expect(reply.ok, JSON.stringify(entry).slice(0, 60)).toBe(false);
+      expect(reply.error).toMatch(/^invalid message/);
+    }
+    expect(await routeMessage({ type: 'reminder/preview', invoiceId, choice: { step: 'shout' } }, panelSender, deps)).toMatchObject({ ok: false });
+    expect(await db.events.count()).toBe(1);
+  });
+
+  it('refuses every panel request from the Gmail content script', async () => {
+    const { deps, db } = makeDeps();
+    const invoiceId = await trackFor(deps);
+    for (const message of [
+      { type: 'invoice/log', invoiceId, entry: { kind: 'payment', paidOn: '2026-11-20' } },
+      { type: 'invoice/untrack', invoiceId },
+      { type: 'reminder/preview', invoiceId },
+      { type: 'invoice/list-for-thread', thread: threadRef },
+    ]) {
+      expect(await routeMessage(message, gmailSender, deps)).toEqual({ ok: false, error: 'invalid message' });
+    }
+    expect(await db.invoices.count()).toBe(1);
+    expect(await db.events.count()).toBe(1);
+  });
+
+  it('previews another step and tone as text without inserting anything', async () => {
+    const { deps, sent } = makeDeps({ today: async () => '2026-12-10' });
+    const invoiceId = await trackFor(deps);
+    const reply = (await routeMessage({ type: 'reminder/preview', invoiceId, choice: { step: 'formal_notice' } }, panelSender, deps)) as { ok: boolean; value: { step: string; tone: string; letterHtml: string; bodyText: string } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value).toMatchObject({ step: 'formal_notice', tone: 'formal' });
+    expect(reply.value.letterHtml).toContain('<html');
+    expect(reply.value.bodyText).toMatch(/mise en demeure/i);
+    expect(sent).toEqual([]);
+  });
+
+  it('drafts the chosen step into a tab whose thread names the invoice (another thread of the same invoice)', async () => {
+    const { deps, sent, tabs } = makeDeps();
+    const invoiceId = await trackFor(deps);
+    const elsewhere = { ...snapshot, threadId: '18c0ffee00000002' };
+    tabs.set(7, { state: 'thread', snapshot: elsewhere, reading: { kind: 'invoice', facts, evidence: {}, confidence: 1 }, at: 0 });
+    tabs.set(8, { state: 'thread', snapshot: elsewhere, reading: { kind: 'invoice', facts: { ...facts, invoiceNumber: 'F-2026-999' }, evidence: {}, confidence: 1 }, at: 0 });
+    expect(await routeMessage({ type: 'reminder/draft', invoiceId, tabId: 8 }, panelSender, deps)).toEqual({ ok: false, error: 'the invoice thread is not open in this tab' });
+    const reply = (await routeMessage({ type: 'reminder/draft', invoiceId, tabId: 7, choice: { step: 'first_reminder', tone: 'firm' } }, panelSender, deps)) as { ok: boolean; value: { draft: { step: string } } };
+    expect(reply.ok).toBe(true);
+    expect(sent.map((s) => [s.tabId, s.command.draft.step])).toEqual([[7, 'first_reminder']]);
+    // And the list for that other thread finds it by number and client.
+    const listed = (await routeMessage({ type: 'invoice/list-for-thread', thread: { ...threadRef, threadId: elsewhere.threadId }, also: [{ invoiceNumber: 'f-2026-041', clientEmail: facts.client.email }] }, panelSender, deps)) as { value: Array<{ invoice: { id: string } }> };
+    expect(listed.value.map((r) => r.invoice.id)).toEqual([invoiceId]);
+  });
+
+  it('untracks: the invoice and its logbook leave the ledger, the others stay', async () => {
+    const { deps, db } = makeDeps();
+    const invoiceId = await trackFor(deps);
+    await routeMessage({ type: 'invoice/track', facts: { ...facts, invoiceNumber: 'F-2026-042' }, thread: threadRef }, panelSender, deps);
+    expect(await routeMessage({ type: 'invoice/untrack', invoiceId }, panelSender, deps)).toEqual({ ok: true, value: { removed: true } });
+    expect((await db.invoices.toArray()).map((i) => i.invoiceNumber)).toEqual(['F-2026-042']);
+    expect(await db.events.count()).toBe(1);
+    expect(await routeMessage({ type: 'invoice/untrack', invoiceId }, panelSender, deps)).toEqual({ ok: true, value: { removed: false } });
+  });
+});
+
+describe('invoice/correct', () => {
+  it('corrects a tracked invoice’s facts, each change a chained correction; a refused value changes nothing more', async () => {
+    const { deps, db } = makeDeps();
+    const tracked = (await routeMessage({ type: 'invoice/track', facts, thread: threadRef }, panelSender, deps)) as { value: { invoice: { id: string } } };
+    const invoiceId = tracked.value.invoice.id;
+    const reply = (await routeMessage({ type: 'invoice/correct', invoiceId, changes: [{ field: 'dueDate', value: '2026-11-30' }, { field: 'amount', value: 2500 }] }, panelSender, deps)) as { ok: boolean; value: { invoice: { dueDate: string; amount: number }; state: { outstanding: number } } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.invoice).toMatchObject({ dueDate: '2026-11-30', amount: 2500 });
+    expect(reply.value.state.outstanding).toBe(2500);
+    const events = await db.events.toArray();
+    expect(events.map((e) => [e.kind, 'field' in e ? e.field : null])).toEqual([['tracked', null], ['correction', 'dueDate'], ['correction', 'amount']]);
+    expect(verifyChain(events).ok).toBe(true);
+    const refused = (await routeMessage({ type: 'invoice/correct', invoiceId, changes: [{ field: 'dueDate', value: 'demain' }] }, panelSender, deps)) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+    expect(await routeMessage({ type: 'invoice/correct', invoiceId, changes: [{ field: 'hash', value: 'x' }] }, panelSender, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message/) });
+    expect(await db.events.count()).toBe(3);
+  });
+});

@@ -3,14 +3,17 @@
  * Kept apart from the wiring (service-worker.ts) so the trust rules are unit-tested with fakes.
  */
 import { trackedInvoiceId } from '../core/invoice-id';
-import { planForTrackedInvoice, stepToDraft, writtenActionToDraft } from '../core/chasing/tracked-invoice-plan';
-import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thread';
 import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
-import { renderReminderDraft } from '../core/templates';
 import {
   parseContentMessage,
+  CLIENT_TIMELINE_MAX,
+  type ClientTimelineEntry,
   type ContentToWorker,
+  type DraftChoice,
+  type FactCorrection,
   type InsertDraftResponse,
+  type InvoiceKey,
+  type PanelEntry,
   type InvoiceRecord,
   type PageReplies,
   type PageToWorker,
@@ -22,10 +25,14 @@ import {
   type WorkerToContent,
 } from '../protocol/messages';
 import { isLedgerFileRequest, parseLedgerFileRequest } from '../protocol/ledger-file-requests';
-import { ledgerInvoiceFromV1 } from '../core/ledger';
+import { ledgerInvoiceFromV1, type Client, type LedgerSettings } from '../core/ledger';
 import type { InvoiceWithEvents, LedgerStore } from '../adapters/storage/ledger-store';
 import { StorageError } from '../adapters/storage/errors';
 import { handleLedgerFileRequest } from './ledger-files';
+import { deriveForPanel, statusView } from './invoice-status';
+import { composeDraftOf, previewOf, renderPanelDraft, type PanelDraftOutcome } from './panel-draft';
+import { isPanelRequest, parsePanelRequest } from './panel-requests';
+import { readThreadForPanel, type ThreadReading } from './thread-reading';
 
 export interface MessageSender {
   id?: string;
@@ -111,11 +118,13 @@ function handleContentMessage(message: ContentToWorker, tabId: number, deps: Wor
     case 'panel/open':
       deps.openPanel(tabId);
       return Promise.resolve({ ok: true });
-    case 'thread/opened':
+    case 'thread/opened': {
+      const { reading, others, reply } = readThread(message.snapshot, deps);
       return Promise.all([
         deps.enablePanel(tabId),
-        deps.setTabThread(tabId, { state: 'thread', snapshot: message.snapshot, reading: readThread(message.snapshot, deps), at }),
+        deps.setTabThread(tabId, { state: 'thread', snapshot: message.snapshot, reading, others, reply, at }),
       ]).then(() => ({ ok: true }));
+    }
     case 'thread/unreadable':
       return Promise.all([
         deps.enablePanel(tabId),
@@ -127,19 +136,19 @@ function handleContentMessage(message: ContentToWorker, tabId: number, deps: Wor
 }
 
 /** The engine's reading of a thread; a failure of the engine reads as "no invoice", never as a crash. */
-function readThread(snapshot: ThreadSnapshot, deps: WorkerDeps): ThreadInvoice {
+function readThread(snapshot: ThreadSnapshot, deps: WorkerDeps): ThreadReading {
   try {
-    return invoiceFromThread(snapshot);
+    return readThreadForPanel(snapshot);
   } catch (error) {
     deps.log('the detection engine failed on a thread', error);
-    return { kind: 'none', reason: 'no_invoice_found' };
+    return { reading: { kind: 'none', reason: 'no_invoice_found' }, others: [], reply: null };
   }
 }
 
 function isPageMessage(raw: unknown): raw is PageToWorker {
   if (typeof raw !== 'object' || raw === null) return false;
   const type = (raw as { type?: unknown }).type;
-  return type === 'invoice/track' || type === 'invoice/list-for-thread' || type === 'reminder/draft' || type === 'storage/persistence';
+  return type === 'invoice/track' || type === 'storage/persistence';
 }
 
 /**
@@ -160,24 +169,104 @@ export function failure(error: unknown): { ok: false; error: string; code?: stri
 
 async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown> | undefined> {
   if (isLedgerFileRequest(raw)) return handleFileRequest(raw, deps);
+  if (isPanelRequest(raw)) return handlePanelRequest(raw, deps);
   if (!isPageMessage(raw)) return undefined;
   try {
     switch (raw.type) {
       case 'invoice/track':
         return await trackInvoice(raw.facts, raw.thread, deps);
-      case 'invoice/list-for-thread': {
-        const records = await deps.ledger.forThread(raw.thread.account, raw.thread.threadId);
-        return { ok: true, value: records.map(toInvoiceRecord).filter((record): record is InvoiceRecord => record !== null) };
-      }
-      case 'reminder/draft':
-        return await draftReminder(raw.invoiceId, raw.tabId, deps);
       case 'storage/persistence':
         return { ok: true, value: await deps.storagePersistence() };
+      default:
+        return undefined;
     }
   } catch (error) {
     deps.log(`${raw.type} failed`, error);
     return failure(error);
   }
+}
+
+/** The panel's ledger requests (panel-requests.ts): parsed first, failures as replies. */
+async function handlePanelRequest(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown>> {
+  const parsed = parsePanelRequest(raw);
+  if (!parsed.ok) {
+    deps.log('rejected a panel request', parsed.error);
+    return { ok: false, error: `invalid message: ${parsed.error}` };
+  }
+  const request = parsed.value;
+  try {
+    switch (request.type) {
+      case 'invoice/list-for-thread':
+        return { ok: true, value: await listForThread(request.thread, request.also, deps) };
+      case 'reminder/draft':
+        return await draftReminder(request.invoiceId, request.tabId, request.choice, deps);
+      case 'reminder/preview':
+        return await previewReminder(request.invoiceId, request.choice, deps);
+      case 'invoice/log':
+        return await logEntry(request.invoiceId, request.entry, deps);
+      case 'invoice/untrack':
+        return await untrack(request.invoiceId, deps);
+      case 'invoice/correct':
+        return await correctFacts(request.invoiceId, request.changes, deps);
+      default:
+        return { ok: false, error: 'invalid message' };
+    }
+  } catch (error) {
+    deps.log(`${request.type} failed`, error);
+    return failure(error);
+  }
+}
+
+/** What a panel reply is built from: the settings and the client, read once per request. */
+interface PanelContext {
+  settings: LedgerSettings;
+  today: IsoDate;
+  clients: Map<string, Client | null>;
+}
+
+async function panelContext(deps: WorkerDeps): Promise<PanelContext> {
+  return { settings: await deps.ledger.getSettings(), today: await deps.today(), clients: new Map() };
+}
+
+async function clientOf(clientId: string, context: PanelContext, deps: WorkerDeps): Promise<Client | null> {
+  if (!context.clients.has(clientId)) context.clients.set(clientId, await deps.ledger.getClient(clientId));
+  return context.clients.get(clientId) ?? null;
+}
+
+/** The record with its state today and the client's other invoices' entries (newest first). */
+async function panelRecord(stored: InvoiceWithEvents, context: PanelContext, deps: WorkerDeps): Promise<InvoiceRecord | null> {
+  const record = toInvoiceRecord(stored);
+  if (!record) return null;
+  const { invoice, logbook } = stored;
+  const client = await clientOf(invoice.clientId, context, deps);
+  const state = deriveForPanel(invoice, logbook, context.settings, client, context.today);
+  const siblings = (await deps.ledger.clientInvoices(invoice.clientId)).filter((other) => other.invoice.id !== invoice.id);
+  const clientTimeline: ClientTimelineEntry[] = siblings
+    .flatMap((other) => other.logbook.map((event) => ({ invoiceNumber: other.invoice.invoiceNumber, currency: other.invoice.currency, event })))
+    .sort((a, b) => (a.event.at < b.event.at ? 1 : a.event.at > b.event.at ? -1 : 0))
+    .slice(0, CLIENT_TIMELINE_MAX);
+  return { ...record, ...(state ? { state: statusView(state, invoice, logbook) } : {}), clientTimeline };
+}
+
+/** The thread's invoices, and those it names that were tracked from another thread (same number, same client). */
+async function listForThread(thread: ThreadRef, also: InvoiceKey[], deps: WorkerDeps): Promise<InvoiceRecord[]> {
+  const context = await panelContext(deps);
+  const stored = await deps.ledger.forThread(thread.account, thread.threadId);
+  const ids = new Set(stored.map((record) => record.invoice.id));
+  for (const key of also) {
+    const client = await deps.ledger.clientByEmail(key.clientEmail);
+    if (!client) continue;
+    for (const other of await deps.ledger.clientInvoices(client.id)) {
+      if (ids.has(other.invoice.id) || other.invoice.invoiceNumber.trim().toUpperCase() !== key.invoiceNumber.trim().toUpperCase()) continue;
+      const found = await deps.ledger.get(other.invoice.id);
+      if (found) {
+        ids.add(found.invoice.id);
+        stored.push(found);
+      }
+    }
+  }
+  const records = await Promise.all(stored.map((record) => panelRecord(record, context, deps)));
+  return records.filter((record): record is InvoiceRecord => record !== null);
 }
 
 /** The ledger's files (ledger-files.ts): parsed first (the file text's size), failures as replies. */
@@ -222,7 +311,7 @@ async function trackInvoice(facts: InvoiceFacts, thread: ThreadRef, deps: Worker
   };
   const { record } = await deps.ledger.track(ledgerInvoiceFromV1(invoice), { at: invoice.trackedAt, day: await deps.today() });
   await afterLedgerWrite([invoice.id], deps);
-  const reply = toInvoiceRecord(record);
+  const reply = await panelRecord(record, await panelContext(deps), deps);
   return reply ? { ok: true, value: reply } : { ok: false, error: 'the tracked invoice has no thread' };
 }
 
@@ -232,25 +321,79 @@ function isInsertDraftResponse(value: unknown): value is InsertDraftResponse {
   return (v.ok === true && (v.mode === 'reply' || v.mode === 'new_compose')) || (v.ok === false && typeof v.error === 'object');
 }
 
-async function draftReminder(invoiceId: string, tabId: number, deps: WorkerDeps): Promise<PageReplies['reminder/draft']> {
+/** The draft for an invoice, from the ledger (panel-draft.ts). */
+async function panelDraft(invoiceId: string, choice: DraftChoice, deps: WorkerDeps): Promise<{ record: InvoiceRecord; outcome: PanelDraftOutcome } | { error: string }> {
   const stored = await deps.ledger.get(invoiceId);
   const record = stored ? toInvoiceRecord(stored) : null;
-  if (!record) return { ok: false, error: 'unknown invoice' };
-  const { invoice } = record;
-  const shown = await deps.getTabThread(tabId);
-  if (shown?.state !== 'thread' || shown.snapshot.threadId !== invoice.threadId) {
-    return { ok: false, error: 'the invoice thread is not open in this tab' };
-  }
-  const today = await deps.today();
-  const plan = planForTrackedInvoice(invoice, record.logbook, today);
-  const step = stepToDraft(plan, invoice.dueDate, today, record.logbook);
-  // The ladder's tone and advice when it planned this step (a profile can soften or firm it up).
-  const planned = writtenActionToDraft(plan);
-  const draft = renderReminderDraft({ invoice, step, today, senderName: null, tone: planned?.step === step ? planned.tone : null, advice: plan.advice });
+  if (!stored || !record) return { error: 'unknown invoice' };
+  const context = await panelContext(deps);
+  const client = await clientOf(stored.invoice.clientId, context, deps);
+  const state = deriveForPanel(stored.invoice, stored.logbook, context.settings, client, context.today);
+  if (!state) return { error: 'the chasing settings cannot be read: check them in the settings' };
+  const view = statusView(state, stored.invoice, stored.logbook);
+  const templates = await deps.ledger.getTemplates();
+  return { record, outcome: renderPanelDraft({ invoice: stored.invoice, logbook: stored.logbook, state, view, settings: context.settings, client, templates }, choice) };
+}
+
+async function previewReminder(invoiceId: string, choice: DraftChoice, deps: WorkerDeps): Promise<PageReplies['reminder/preview']> {
+  const made = await panelDraft(invoiceId, choice, deps);
+  if ('error' in made) return { ok: false, error: made.error };
+  if (!made.outcome.ok) return { ok: false, error: made.outcome.error };
+  return { ok: true, value: previewOf(made.outcome.draft) };
+}
+
+/** The tab may draft for an invoice of its own thread, or one its thread names (the same invoice chased in another thread). */
+function tabShowsInvoice(shown: TabThreadState | null, invoice: InvoiceRecord['invoice']): boolean {
+  if (shown?.state !== 'thread') return false;
+  if (shown.snapshot.threadId === invoice.threadId) return true;
+  const number = invoice.invoiceNumber.trim().toUpperCase();
+  return [shown.reading, ...(shown.others ?? [])].some(
+    (reading) => reading.kind === 'invoice' && reading.facts.invoiceNumber.trim().toUpperCase() === number && reading.facts.client.email === invoice.clientEmail,
+  );
+}
+
+async function draftReminder(invoiceId: string, tabId: number, choice: DraftChoice, deps: WorkerDeps): Promise<PageReplies['reminder/draft']> {
+  const made = await panelDraft(invoiceId, choice, deps);
+  if ('error' in made) return { ok: false, error: made.error };
+  const { invoice } = made.record;
+  if (!tabShowsInvoice(await deps.getTabThread(tabId), invoice)) return { ok: false, error: 'the invoice thread is not open in this tab' };
+  if (!made.outcome.ok) return { ok: false, error: made.outcome.error };
+  const draft = composeDraftOf(made.outcome.draft);
   const response = await deps.sendToTab(tabId, { type: 'compose/insert-draft', draft });
   if (!isInsertDraftResponse(response)) return { ok: false, error: 'Gmail did not answer' };
   if (!response.ok) return { ok: false, error: `${response.error.code}: ${response.error.detail}` };
-  await deps.ledger.appendEvent(invoice.id, { kind: 'reminder_drafted', at: deps.now().toISOString(), day: today, step });
+  await deps.ledger.appendEvent(invoice.id, { kind: 'reminder_drafted', at: deps.now().toISOString(), day: await deps.today(), step: draft.step });
   await afterLedgerWrite([invoice.id], deps);
   return { ok: true, value: { draft, mode: response.mode } };
+}
+
+/** One logbook entry from the panel: the ledger checks it (validate.ts) and chains it. */
+async function logEntry(invoiceId: string, entry: PanelEntry, deps: WorkerDeps): Promise<PageReplies['invoice/log']> {
+  if (!(await deps.ledger.get(invoiceId))) return { ok: false, error: 'unknown invoice' };
+  await deps.ledger.appendEvent(invoiceId, { ...entry, at: deps.now().toISOString(), day: await deps.today() } as Parameters<LedgerStore['appendEvent']>[1]);
+  await afterLedgerWrite([invoiceId], deps);
+  const stored = await deps.ledger.get(invoiceId);
+  const reply = stored ? await panelRecord(stored, await panelContext(deps), deps) : null;
+  return reply ? { ok: true, value: reply } : { ok: false, error: 'unknown invoice' };
+}
+
+/**
+ * Corrections of a tracked invoice, one `correction` event each (LedgerStore.correct checks the
+ * value; a refused one stops there, with the earlier ones kept: each is its own fact).
+ */
+async function correctFacts(invoiceId: string, changes: FactCorrection[], deps: WorkerDeps): Promise<PageReplies['invoice/correct']> {
+  if (!(await deps.ledger.get(invoiceId))) return { ok: false, error: 'unknown invoice' };
+  const when = { at: deps.now().toISOString(), day: await deps.today() };
+  for (const change of changes) await deps.ledger.correct(invoiceId, change.field, change.value, when);
+  await afterLedgerWrite([invoiceId], deps);
+  const stored = await deps.ledger.get(invoiceId);
+  const reply = stored ? await panelRecord(stored, await panelContext(deps), deps) : null;
+  return reply ? { ok: true, value: reply } : { ok: false, error: 'unknown invoice' };
+}
+
+/** Stops tracking: the invoice and its logbook leave the ledger in one transaction (LedgerStore.removeInvoice). */
+async function untrack(invoiceId: string, deps: WorkerDeps): Promise<PageReplies['invoice/untrack']> {
+  const removed = await deps.ledger.removeInvoice(invoiceId);
+  if (removed) await afterLedgerWrite([invoiceId], deps);
+  return { ok: true, value: { removed } };
 }

@@ -18,7 +18,8 @@ import type {
 } from '../core/model';
 import type { ThreadInvoice } from '../core/thread-invoice';
 import type { LedgerEvent, LedgerInvoice } from '../core/ledger';
-import { isChasingStep } from '../core/chasing/steps';
+import type { ChasingPlan, ChasingStatus, ChasingTone } from '../core/chasing/next-actions';
+import { isChasingStep, type ChasingStep } from '../core/chasing/steps';
 
 // ---------------------------------------------------------------------------------------------
 // Content script -> service worker
@@ -53,10 +54,64 @@ export interface ThreadRef {
   threadId: string;
 }
 
+/** One corrected fact of a tracked invoice (`CorrectableField` names; null clears it). */
+export interface FactCorrection {
+  field: 'invoiceNumber' | 'amount' | 'currency' | 'issueDate' | 'dueDate' | 'clientEmail' | 'clientName';
+  value: string | number | null;
+}
+
+/** An invoice named in a thread (its number and client): finds it when it was tracked from another thread. */
+export interface InvoiceKey {
+  invoiceNumber: string;
+  clientEmail: string;
+}
+
+/** A step and tone the user chose instead of the ladder's (both optional: the ladder's by default). */
+export interface DraftChoice {
+  step?: ChasingStep;
+  tone?: ChasingTone;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The logbook entries the panel records (the store adds the invoice, instant, day and chain). */
+export const PANEL_ENTRY_KINDS = [
+  'call',
+  'visit',
+  'letter',
+  'promise',
+  'partial_payment',
+  'payment',
+  'dispute_opened',
+  'dispute_resolved',
+  'payment_plan',
+  'formal_notice',
+  'note',
+] as const satisfies ReadonlyArray<LedgerEvent['kind']>;
+
+export type PanelEntryKind = (typeof PANEL_ENTRY_KINDS)[number];
+
+export type PanelEntry = DistributiveOmit<Extract<LedgerEvent, { kind: PanelEntryKind }>, 'invoiceId' | 'id' | 'seq' | 'prevHash' | 'hash' | 'at' | 'day'>;
+
+/**
+ * Panel requests, parsed by src/background/panel-requests.ts before use (shapes, sizes, dates):
+ * - `invoice/list-for-thread`: the thread's invoices, plus those `also` names (tracked from another thread).
+ * - `reminder/draft`: puts the ladder's step (or the `choice`) into the tab's compose; never sends.
+ * - `reminder/preview`: the same draft as text, to read before inserting (and the formal notice's
+ *   printable letter, the escalation checklist).
+ * - `invoice/log`: one logbook entry (a call, a promise, a payment…).
+ * - `invoice/untrack`: stops tracking (the invoice and its logbook are removed from the ledger).
+ * - `invoice/correct`: the user fixes what Relance read on a tracked invoice; each change is a
+ *   `correction` event in the chain (LedgerStore.correct).
+ */
 export type PageToWorker =
   | { type: 'invoice/track'; facts: InvoiceFacts; thread: ThreadRef }
-  | { type: 'invoice/list-for-thread'; thread: ThreadRef }
-  | { type: 'reminder/draft'; invoiceId: string; tabId: number }
+  | { type: 'invoice/list-for-thread'; thread: ThreadRef; also?: InvoiceKey[] }
+  | { type: 'reminder/draft'; invoiceId: string; tabId: number; choice?: DraftChoice }
+  | { type: 'reminder/preview'; invoiceId: string; choice?: DraftChoice }
+  | { type: 'invoice/log'; invoiceId: string; entry: PanelEntry }
+  | { type: 'invoice/untrack'; invoiceId: string }
+  | { type: 'invoice/correct'; invoiceId: string; changes: FactCorrection[] }
   | { type: 'storage/persistence' }
   | LedgerFileRequest;
 
@@ -93,6 +148,68 @@ export interface InvoiceRecord {
   events: LogEvent[];
   /** The whole logbook in chain order (seq 0 first), with its hashes. */
   logbook: LedgerEvent[];
+  /** The invoice's state today, derived by the ledger's owner (absent from older hosts). */
+  state?: InvoiceStatusView;
+  /** The client's other invoices' logbook entries, newest first (at most CLIENT_TIMELINE_MAX). */
+  clientTimeline?: ClientTimelineEntry[];
+}
+
+export const CLIENT_TIMELINE_MAX = 50;
+
+export interface ClientTimelineEntry {
+  invoiceNumber: string;
+  currency: string | null;
+  event: LedgerEvent;
+}
+
+/**
+ * Interest and indemnity accrued today, serialisable (the calculator's result holds bigints).
+ * `rate_unknown`: a reference rate is not published yet: the user enters it in the settings; never a guess.
+ */
+export type PenaltyView =
+  | { kind: 'computed'; asOf: string; currency: string; interest: number; indemnity: { amount: number; currency: string } | null; total: number }
+  | { kind: 'rate_unknown'; table: string; period: string }
+  | { kind: 'not_computed'; reason: 'amount_unknown' | 'currency_unknown' | 'due_date_unknown' }
+  | { kind: 'error'; message: string };
+
+/** What the panel shows of `deriveInvoiceState` (src/core/ledger/derive.ts). */
+export interface InvoiceStatusView {
+  today: string;
+  status: ChasingStatus;
+  daysPastDue: number | null;
+  outstanding: number | null;
+  received: number;
+  currency: string | null;
+  penalty: PenaltyView;
+  currentStep: ChasingStep | null;
+  plan: ChasingPlan;
+  /** The step the Draft button writes today, and its tone. */
+  draftStep: ChasingStep;
+  draftTone: ChasingTone | null;
+  /** No reminder drafted or sent yet: the panel shows the checklist before the first one. */
+  beforeFirstReminder: boolean;
+  dispute: { since: string; reason: string } | null;
+  promise: { promisedDate: string; amount: number | null; state: 'pending' | 'kept' | 'broken' | 'replaced' } | null;
+  paymentPlan: { agreedOn: string; instalments: Array<{ dueDate: string; amount: number; paid: boolean }> } | null;
+  formalNotice: { sentOn: string; deadline: string } | null;
+}
+
+/** A draft as text, to read before it goes into the compose window (nothing is inserted). */
+export interface DraftPreview {
+  step: ChasingStep;
+  tone: ChasingTone;
+  language: Language;
+  to: string[];
+  subject: string;
+  bodyText: string;
+  /** Formal notice: the printable A4 letter (our own escaped HTML, never mail content). */
+  letterHtml?: string;
+  /** Call: the message to leave on voicemail (practice: facts only). */
+  voicemailText?: string;
+  /** Escalation: the injonction de payer file checklist. */
+  checklist?: Array<{ id: string; status: string; label: string; detail?: string }>;
+  toneViolations: string[];
+  missingFacts: string[];
 }
 
 /**
@@ -220,6 +337,10 @@ export interface PageReplies {
   'invoice/track': WorkerReply<InvoiceRecord>;
   'invoice/list-for-thread': WorkerReply<InvoiceRecord[]>;
   'reminder/draft': WorkerReply<DraftReminderResult>;
+  'reminder/preview': WorkerReply<DraftPreview>;
+  'invoice/log': WorkerReply<InvoiceRecord>;
+  'invoice/untrack': WorkerReply<{ removed: boolean }>;
+  'invoice/correct': WorkerReply<InvoiceRecord>;
   'storage/persistence': WorkerReply<StoragePersistence>;
   'backup/export': WorkerReply<BackupExportResult>;
   'backup/import': FileImportReply<BackupImportResult>;
@@ -243,9 +364,32 @@ export type WorkerBroadcast = { type: 'ledger/changed'; invoiceIds: string[]; re
  * keeps its reading beside the snapshot, so the panel page does not load the engine (size budget).
  */
 export type TabThreadState =
-  | { state: 'thread'; snapshot: ThreadSnapshot; reading: ThreadInvoice; at: number }
+  | {
+      state: 'thread';
+      snapshot: ThreadSnapshot;
+      reading: ThreadInvoice;
+      at: number;
+      /** More invoices the user sent in the same thread (beyond `reading`), in thread order. */
+      others?: ThreadInvoice[];
+      /** The newest message from the client, when the engine reads it as a payment, dispute, promise or plan request. */
+      reply?: ReplyReading | null;
+    }
   | { state: 'unreadable'; error: ThreadReadError; at: number }
   | { state: 'none'; at: number };
+
+/** What the client's newest reply says, as the detection engine reads it; the panel proposes the matching entry. */
+export interface ReplyReading {
+  kind: 'paid' | 'dispute' | 'promise' | 'plan_request';
+  /** Index in snapshot.messages. */
+  messageIndex: number;
+  /** The reply's local date-time, when Gmail showed it. */
+  date: string | null;
+  invoiceNumbers: string[];
+  amount: number | null;
+  promisedDate: string | null;
+  /** The words that made the reading (a short excerpt of the reply, as text). */
+  excerpt: string;
+}
 
 export const tabThreadKey = (tabId: number): string => `tab-thread:${tabId}`;
 

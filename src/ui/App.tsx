@@ -10,7 +10,7 @@ import type { UiPorts } from './ports';
 import { ThreadPanel } from './ThreadPanel';
 
 export function App({ ports }: { ports: UiPorts }) {
-  const t = useMemo(() => translator(ports.language), [ports.language]);
+  const t = useMemo(() => translator(ports.language, ports.mailApp), [ports.language, ports.mailApp]);
   const [thread, setThread] = useState<TabThreadState | null | undefined>(undefined);
   const [today, setToday] = useState<IsoDate | null>(null);
 
@@ -24,6 +24,12 @@ export function App({ ports }: { ports: UiPorts }) {
     ports.today().then(setToday, () => undefined);
   }, [ports, thread]);
 
+  const ready = thread !== undefined && today !== null;
+  useEffect(() => {
+    // For the bench (panel_first_render_ms): the first render with the thread's content, once.
+    if (ready && typeof performance !== 'undefined' && performance.getEntriesByName('relance:panel-first-render').length === 0) performance.mark('relance:panel-first-render');
+  }, [ready]);
+
   return (
     <main class="relance-panel" lang={ports.language} data-ready={thread !== undefined && today !== null ? 'true' : 'false'}>
       <header>
@@ -34,7 +40,7 @@ export function App({ ports }: { ports: UiPorts }) {
       ) : thread.state === 'unreadable' ? (
         <p class="panel-message" role="alert" data-testid="panel-message">{t('unreadable')}</p>
       ) : (
-        <ThreadPanel key={thread.snapshot.threadId} snapshot={thread.snapshot} reading={thread.reading} today={today} ledger={ports.ledger} t={t} language={ports.language} />
+        <ThreadPanel key={thread.snapshot.threadId} snapshot={thread.snapshot} reading={thread.reading} others={thread.others} reply={thread.reply} today={today} ledger={ports.ledger} t={t} language={ports.language} />
       )}
       <footer>{t('localOnly')}</footer>
     </main>

@@ -2,12 +2,13 @@
  * The invoice's fields: what Relance read (with the words it read them from) and, before tracking,
  * a form to correct any of them. The corrected values are what gets tracked.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatMoney } from '../core/format';
 import { changedFields, type FactField, type FieldEvidence } from '../core/thread-invoice';
 import { daysPastDue } from '../core/ladder';
 import type { InvoiceFacts, IsoDate, Language } from '../core/model';
 import { parseUserAmount } from '../core/user-amount';
+import { dueStatus } from './due-status';
 import { EvidenceQuote } from './EvidenceQuote';
 import type { Translate } from './i18n';
 
@@ -49,15 +50,6 @@ export function InvoiceFields({ facts, evidence, corrected, today, t, language }
       </dd>
     </dl>
   );
-}
-
-function dueStatus(days: number | null, t: Translate): string {
-  if (days === null) return t('noDueDate');
-  if (days === 0) return t('dueToday');
-  if (days === -1) return t('dueInOneDay');
-  if (days < 0) return t('dueInDays', { n: -days });
-  if (days === 1) return t('pastDueOneDay');
-  return t('pastDueDays', { n: days });
 }
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
@@ -124,6 +116,9 @@ interface FormProps {
 export function CorrectionForm({ facts, t, onSave, onCancel }: FormProps) {
   const [values, setValues] = useState<FormValues>(() => formValues(facts));
   const [errors, setErrors] = useState<Partial<Record<keyof FormValues, string>>>({});
+  const form = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the form when it opens.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
   const input = (name: keyof FormValues, label: string, type: 'text' | 'email' | 'date' = 'text') => {
     const common = {
       name,
@@ -144,8 +139,12 @@ export function CorrectionForm({ facts, t, onSave, onCancel }: FormProps) {
   };
   return (
     <form
+      ref={form}
       class="corrections"
       data-testid="correction-form"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         const result = applyCorrections(facts, values, t);

@@ -1,64 +1,62 @@
 /**
- * The panel beside an open thread: what Relance read (and from which words), corrections before
- * tracking, whether it is tracked, and the next action. Mail content is rendered as text only.
+ * The panel beside an open thread: one card per invoice the user sent in it (usually one), each
+ * with what Relance read and, once tracked, its state and actions. An invoice tracked from another
+ * thread (a reminder thread, a forward) is found by its number and client. Mail content is text only.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { trackedInvoiceId } from '../core/invoice-id';
-import { changedFields, type ThreadInvoice } from '../core/thread-invoice';
-import { planForTrackedInvoice, stepToDraft } from '../core/chasing/tracked-invoice-plan';
-import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot, TrackedInvoice } from '../core/model';
-import type { InvoiceRecord, ThreadRef } from '../protocol/messages';
+import type { ThreadInvoice } from '../core/thread-invoice';
+import type { IsoDate, Language, ThreadSnapshot } from '../core/model';
+import type { InvoiceRecord, ReplyReading, ThreadRef } from '../protocol/messages';
 import type { Translate } from './i18n';
-import { CorrectionForm, InvoiceFields } from './InvoiceCard';
-import { Logbook } from './Logbook';
-import { NextAction } from './NextAction';
+import { InvoiceSection } from './InvoiceSection';
 import type { LedgerPort } from './ports';
 
 interface Props {
   snapshot: ThreadSnapshot;
   /** The detection engine's reading of the thread (made by the host: the worker, or the task pane). */
   reading: ThreadInvoice;
+  /** More invoices sent in the same thread. */
+  others?: ThreadInvoice[] | undefined;
+  /** The client's newest reply, when it reads as a payment, dispute, promise or plan request. */
+  reply?: ReplyReading | null | undefined;
   today: IsoDate;
   ledger: LedgerPort;
   t: Translate;
   language: Language;
 }
 
-type Busy = 'tracking' | 'drafting' | null;
+type Invoice = Extract<ThreadInvoice, { kind: 'invoice' }>;
 
-function factsOf(invoice: TrackedInvoice): InvoiceFacts {
-  return {
-    invoiceNumber: invoice.invoiceNumber,
-    amount: invoice.amount,
-    currency: invoice.currency,
-    issueDate: invoice.issueDate,
-    dueDate: invoice.dueDate,
-    terms: invoice.terms,
-    client: { email: invoice.clientEmail, name: invoice.clientName },
-    language: invoice.language,
-    messageId: invoice.messageId,
-    subject: invoice.subject,
-  };
+const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+function recordFor(reading: Invoice, records: readonly InvoiceRecord[], thread: ThreadRef): InvoiceRecord | null {
+  const read = reading.facts;
+  return (
+    records.find((r) => r.invoice.id === trackedInvoiceId(thread.host, thread.account, thread.threadId, read.invoiceNumber)) ??
+    records.find((r) => r.invoice.threadId === thread.threadId && r.invoice.messageId !== null && r.invoice.messageId === read.messageId) ??
+    records.find((r) => same(r.invoice.invoiceNumber, read.invoiceNumber) && r.invoice.clientEmail === read.client.email) ??
+    null
+  );
 }
 
-export function ThreadPanel({ snapshot, reading, today, ledger, t, language }: Props) {
+export function ThreadPanel({ snapshot, reading, others, reply, today, ledger, t, language }: Props) {
   const thread: ThreadRef = { host: snapshot.host, account: snapshot.account, threadId: snapshot.threadId };
   const [records, setRecords] = useState<InvoiceRecord[]>([]);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [editing, setEditing] = useState(false);
-  const [corrections, setCorrections] = useState<InvoiceFacts | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const invoices = [reading, ...(others ?? [])].filter((r): r is Invoice => r.kind === 'invoice');
+  const keys = invoices.map((r) => ({ invoiceNumber: r.facts.invoiceNumber, clientEmail: r.facts.client.email }));
+  const keyText = JSON.stringify(keys);
 
   useEffect(() => {
     let live = true;
-    const load = () => ledger.forThread(thread).then((r) => live && setRecords(r), () => undefined);
+    const load = () => ledger.forThread(thread, keys).then((r) => live && setRecords(r), () => undefined);
     load();
     const unsubscribe = ledger.subscribe(load);
     return () => {
       live = false;
       unsubscribe();
     };
-  }, [snapshot.host, snapshot.account, snapshot.threadId]);
+  }, [snapshot.host, snapshot.account, snapshot.threadId, keyText]);
 
   if (reading.kind === 'none') {
     // Gmail collapses older messages, often the invoice itself: say how to let Relance read it
@@ -68,93 +66,30 @@ export function ThreadPanel({ snapshot, reading, today, ledger, t, language }: P
     return <p class="panel-message" data-testid="panel-message">{text}</p>;
   }
 
-  const read = reading.facts;
-  const record =
-    records.find((r) => r.invoice.id === trackedInvoiceId(thread.host, thread.account, thread.threadId, read.invoiceNumber)) ??
-    records.find((r) => r.invoice.messageId !== null && r.invoice.messageId === read.messageId) ??
-    null;
-  const shown = record ? factsOf(record.invoice) : (corrections ?? read);
-
-  const run = async (kind: Exclude<Busy, null>, action: () => Promise<string>) => {
-    setBusy(kind);
-    setNotice(null);
-    try {
-      setNotice({ kind: 'ok', text: await action() });
-    } catch (error) {
-      setNotice({ kind: 'error', text: t('actionFailed', { reason: error instanceof Error ? error.message : String(error) }) });
-    } finally {
-      setBusy(null);
-    }
+  // The reply concerns the invoices it names, else the only (or first) one.
+  const replyFor = (invoice: Invoice, index: number): ReplyReading | null => {
+    if (!reply) return null;
+    if (reply.invoiceNumbers.length > 0) return reply.invoiceNumbers.some((number) => same(number, invoice.facts.invoiceNumber)) ? reply : null;
+    return index === 0 ? reply : null;
   };
 
-  if (editing && !record) {
-    return (
-      <section class="invoice" data-testid="invoice-card">
-        <CorrectionForm
-          facts={shown}
-          t={t}
-          onCancel={() => setEditing(false)}
-          onSave={(facts) => {
-            setCorrections(facts);
-            setEditing(false);
-          }}
-        />
-      </section>
-    );
-  }
-
-  // The same plan and step as the worker's (core/chasing/tracked-invoice-plan.ts).
-  const plan = record ? planForTrackedInvoice(record.invoice, record.logbook, today) : null;
-  const step = plan && record ? stepToDraft(plan, record.invoice.dueDate, today, record.logbook) : null;
   return (
-    <section class="invoice" data-testid="invoice-card">
-      <InvoiceFields facts={shown} evidence={reading.evidence} corrected={changedFields(read, shown)} today={today} t={t} language={language} />
-      {record ? (
-        <>
-          <p class="status" data-testid="tracked-status">{t('tracked')}</p>
-          {plan && <NextAction plan={plan} t={t} language={language} />}
-          <button
-            type="button"
-            class="primary"
-            data-testid="draft-button"
-            disabled={busy !== null}
-            onClick={() =>
-              run('drafting', async () => {
-                await ledger.draftReminder(record.invoice.id);
-                return t('draftReady');
-              })
-            }
-          >
-            {busy === 'drafting' ? t('drafting') : t('draftReminder', { step: t(`step_${step ?? 'pre_reminder'}`) })}
-          </button>
-        </>
-      ) : (
-        <div class="actions">
-          <button
-            type="button"
-            class="primary"
-            data-testid="track-button"
-            disabled={busy !== null}
-            onClick={() =>
-              run('tracking', async () => {
-                await ledger.track(shown, thread);
-                return t('tracked');
-              })
-            }
-          >
-            {busy === 'tracking' ? t('tracking') : t('track')}
-          </button>
-          <button type="button" class="secondary" data-testid="correct-button" disabled={busy !== null} onClick={() => setEditing(true)}>
-            {t('correct')}
-          </button>
-        </div>
-      )}
-      {notice && (
-        <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-          {notice.text}
-        </p>
-      )}
-      {record && <Logbook events={record.events} t={t} language={language} />}
-    </section>
+    <>
+      {invoices.length > 1 && <p class="panel-message" data-testid="several-invoices">{t('severalInvoices', { n: invoices.length })}</p>}
+      {invoices.map((invoice, index) => (
+        <InvoiceSection
+          key={invoice.facts.invoiceNumber}
+          thread={thread}
+          reading={invoice}
+          record={recordFor(invoice, records, thread)}
+          reply={replyFor(invoice, index)}
+          today={today}
+          ledger={ledger}
+          t={t}
+          language={language}
+          titled={invoices.length > 1}
+        />
+      ))}
+    </>
   );
 }

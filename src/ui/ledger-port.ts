@@ -23,12 +23,16 @@ export interface LedgerPortHost {
 
 export function ledgerPortOverRequests(host: LedgerPortHost): LedgerPort {
   return {
-    forThread: (thread) => host.ask({ type: 'invoice/list-for-thread', thread }),
+    forThread: (thread, also) => host.ask({ type: 'invoice/list-for-thread', thread, ...(also?.length ? { also } : {}) }),
     track: (facts, thread) => host.ask({ type: 'invoice/track', facts, thread }),
-    draftReminder(invoiceId) {
+    draftReminder(invoiceId, choice) {
       if (host.draftTarget === null) return Promise.reject(new Error('no mail window to draft into'));
-      return host.ask({ type: 'reminder/draft', invoiceId, tabId: host.draftTarget });
+      return host.ask({ type: 'reminder/draft', invoiceId, tabId: host.draftTarget, ...(choice ? { choice } : {}) });
     },
+    preview: (invoiceId, choice) => host.ask({ type: 'reminder/preview', invoiceId, ...(choice ? { choice } : {}) }),
+    log: (invoiceId, entry) => host.ask({ type: 'invoice/log', invoiceId, entry }),
+    untrack: (invoiceId) => host.ask({ type: 'invoice/untrack', invoiceId }),
+    correct: (invoiceId, changes) => host.ask({ type: 'invoice/correct', invoiceId, changes }),
     subscribe: (onChange) => host.subscribe(onChange),
   };
 }

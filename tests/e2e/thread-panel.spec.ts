@@ -4,6 +4,7 @@
  */
 import { ANCHOR, expect, squash, test } from './harness';
 import { FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
+import { confirmFirstReminderChecklist } from './panel-support';
 
 test('an opened invoice thread fills the panel with client, number, amount, due date and days to due', async ({ relance }) => {
   const thread = FIXTURE_THREADS.frDueSoon;
@@ -70,6 +71,8 @@ test('Draft reminder fills Gmail’s reply compose (To, subject, body) and sends
   // Due Monday 23 November; today (Friday 20) is due - 3: the ladder's pre-reminder day.
   await expect(panel.getByTestId('next-action')).toHaveText('À faire aujourd’hui : pré-relance (l’échéance approche)');
   await expect(panel.getByTestId('draft-button')).toContainText('pré-relance');
+  // Before the first reminder, the checks from practice are shown beside the button.
+  await confirmFirstReminderChecklist(panel);
   await panel.getByTestId('draft-button').click();
   await expect(panel.getByTestId('notice')).toContainText('Brouillon prêt');
 
@@ -108,6 +111,7 @@ test('after the due date the draft is a friendly first reminder, in English for 
   await expect(panel.getByTestId('field-due-status')).toHaveText('3 days past due');
   await panel.getByTestId('track-button').click();
   await expect(panel.getByTestId('draft-button')).toContainText('friendly first reminder');
+  await confirmFirstReminderChecklist(panel);
   await panel.getByTestId('draft-button').click();
   await expect(panel.getByTestId('notice')).toContainText('Draft ready');
 

@@ -1,0 +1,88 @@
+/**
+ * The worker's reading of a thread for the panel: the invoice(s) the user sent in it and what the
+ * client's newest reply says. Runs the detection engine here, so the panel page never loads it.
+ */
+import { analyzeThread } from '../core/detect';
+import type { Detection } from '../core/detect/types';
+import { invoiceFromThread, toEngineMessages, type ThreadInvoice } from '../core/invoice-from-thread';
+import type { ThreadSnapshot } from '../core/model';
+import type { ReplyReading } from '../protocol/messages';
+
+export interface ThreadReading {
+  reading: ThreadInvoice;
+  /** More invoices sent in the thread, after `reading`'s. */
+  others: ThreadInvoice[];
+  reply: ReplyReading | null;
+}
+
+/**
+ * A client asking to pay in instalments. The engine has no such kind (2026-11): these words, in
+ * the newest part of a reply, make one. French and English, as the panel's languages.
+ */
+const PLAN_REQUEST =
+  /(?<!\p{L})(?:échéancier|plan de (?:paiement|règlement)|(?:payer|régler|paiement|règlement)[^.?!\n]{0,40}?en (?:plusieurs|deux|trois|quatre|\d) (?:fois|versements|échéances|mensualités)|étaler (?:le|les|notre) (?:paiement|règlement)s?|payment plan|instal?ments?|pay[^.?!\n]{0,40}?in (?:two|three|four|\d|several) (?:parts|instal?ments|payments)|spread (?:the |our )?payments?)(?!\p{L})/iu;
+
+const EXCERPT_CHARS = 300;
+
+function excerptOf(detection: Detection, cue: RegExpExecArray | null): string {
+  const text = detection.body_text;
+  const kindEvidence = detection.evidence.kind?.[0];
+  const at = cue ? cue.index : kindEvidence && (kindEvidence.source === 'body' || kindEvidence.source === 'thread') ? kindEvidence.start : 0;
+  const from = Math.max(0, at - 40);
+  const slice = text.slice(from, from + EXCERPT_CHARS).replace(/\s+/g, ' ').trim();
+  return (from > 0 ? '…' : '') + slice + (from + EXCERPT_CHARS < text.length ? '…' : '');
+}
+
+/** The newest message from someone else, read as a payment, dispute, promise or plan request; else null. */
+export function replyReading(snapshot: ThreadSnapshot, detections: readonly Detection[]): ReplyReading | null {
+  for (let index = snapshot.messages.length - 1; index >= 0; index -= 1) {
+    const message = snapshot.messages[index]!;
+    const detection = detections[index];
+    if (!detection || message.collapsed || message.bodyText.trim() === '') continue;
+    const fromClient = message.from !== null ? message.from.email !== snapshot.account : detection.direction === 'received';
+    // The newest readable message decides: once the user answered, the client's older words are dealt with.
+    if (!fromClient) return null;
+    const newest = detection.body_text;
+    const cue = PLAN_REQUEST.exec(newest);
+    const kind: ReplyReading['kind'] | null =
+      detection.kind === 'dispute' ? 'dispute' : cue ? 'plan_request' : detection.kind === 'payment_notice' ? 'paid' : detection.kind === 'promise' ? 'promise' : null;
+    if (kind === null) return null;
+    return {
+      kind,
+      messageIndex: index,
+      date: message.date,
+      invoiceNumbers: detection.invoice_numbers,
+      amount: detection.amount,
+      promisedDate: detection.promised_date,
+      excerpt: excerptOf(detection, cue),
+    };
+  }
+  return null;
+}
+
+/** The thread with every message but those from `index` on marked collapsed: the reader then picks the invoice at `index`. */
+function from(snapshot: ThreadSnapshot, index: number): ThreadSnapshot {
+  return { ...snapshot, messages: snapshot.messages.map((message, i) => (i < index ? { ...message, collapsed: true } : message)) };
+}
+
+export function readThreadForPanel(snapshot: ThreadSnapshot): ThreadReading {
+  const reading = invoiceFromThread(snapshot);
+  if (!snapshot.messages.some((m) => !m.collapsed && m.bodyText.trim() !== '')) return { reading, others: [], reply: null };
+  const detections = analyzeThread(toEngineMessages(snapshot), { ownAddresses: snapshot.account ? [snapshot.account] : [] });
+  const others: ThreadInvoice[] = [];
+  if (reading.kind === 'invoice') {
+    const seen = new Set([reading.facts.invoiceNumber.toUpperCase()]);
+    detections.forEach((detection, index) => {
+      const message = snapshot.messages[index];
+      if (!message || message.collapsed || detection.kind !== 'invoice_sent' || detection.direction === 'received') return;
+      const number = detection.invoice_numbers[0];
+      if (!number || seen.has(number.toUpperCase())) return;
+      const other = invoiceFromThread(from(snapshot, index));
+      if (other.kind === 'invoice' && !seen.has(other.facts.invoiceNumber.toUpperCase())) {
+        seen.add(other.facts.invoiceNumber.toUpperCase());
+        others.push(other);
+      }
+    });
+  }
+  return { reading, others, reply: replyReading(snapshot, detections) };
+}
