@@ -2,16 +2,34 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { firefoxManifest, type Manifest } from './scripts/firefox-manifest.js';
 
-// One build: the MV3 extension in dist/ (service worker, Gmail content script, side panel page).
+// The MV3 extension: Chrome into dist/ (`vite build`), Firefox into dist-firefox/ (`vite build --mode
+// firefox`), from the same source; only the manifest differs (scripts/firefox-manifest.ts).
 // The Outlook task pane gets its own build target with its issue (addin/).
-export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome116',
-    // Readable stack traces in the field cost nothing to users: maps are not loaded unless devtools open.
-    sourcemap: false,
-  },
+export default defineConfig(({ mode }) => {
+  if (mode !== 'firefox') {
+    return {
+      plugins: [preact(), crx({ manifest: manifest as ManifestV3Export })],
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        target: 'chrome116',
+        // Readable stack traces in the field cost nothing to users: maps are not loaded unless devtools open.
+        sourcemap: false,
+      },
+    };
+  }
+  const firefox = firefoxManifest(manifest as Manifest);
+  return {
+    plugins: [preact(), crx({ manifest: firefox, browser: 'firefox' })],
+    build: {
+      outDir: 'dist-firefox',
+      emptyOutDir: true,
+      target: 'firefox142',
+      sourcemap: false,
+      // crxjs emits the pages it knows from Chrome's manifest keys; the sidebar is Firefox's own key.
+      rolldownOptions: { input: { sidebar: firefox.sidebar_action.default_panel } },
+    },
+  };
 });

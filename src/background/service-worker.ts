@@ -6,6 +6,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../adapters/browser/ext';
 import { browserClock, nextDailyRefresh } from '../adapters/browser/clock';
 import { refreshBadge } from '../adapters/browser/badge';
+import { panelSurface } from '../adapters/browser/panel-surface';
 import { requestPersistentStorage } from '../adapters/browser/persist';
 import { forgetTab, getTabThread, setTabThread } from '../adapters/browser/tab-threads';
 import { LedgerStore } from '../adapters/storage/ledger-store';
@@ -15,6 +16,8 @@ import { routeMessage, type WorkerDeps } from './router';
 
 const PANEL_PATH = 'src/panel/index.html';
 const DAILY_ALARM = 'daily-refresh';
+// Chrome's side panel or Firefox's sidebar, whichever this browser has.
+const panel = panelSurface(PANEL_PATH);
 
 const ledger = new LedgerStore(new RelanceDatabase());
 const updateBadge = () => refreshBadge(ledger, browserClock).catch((error) => console.warn('Relance: badge', error));
@@ -28,12 +31,9 @@ const deps: WorkerDeps = {
   now: () => browserClock.now(),
   setTabThread,
   getTabThread,
-  enablePanel: (tabId) => chrome.sidePanel.setOptions({ tabId, path: PANEL_PATH, enabled: true }),
-  openPanel: (tabId) => {
-    // Called synchronously from the click's message: any await before it loses the user gesture
-    // (chrome-extensions-samples#1477, 2025). The tab's panel path was set when its thread opened.
-    chrome.sidePanel.open({ tabId }).catch((error: unknown) => console.warn('Relance: side panel', error));
-  },
+  enablePanel: (tabId) => panel.enable(tabId),
+  // Called synchronously from the click's message (router.ts): open() must not await first.
+  openPanel: (tabId) => panel.open(tabId),
   sendToTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
   refreshBadge: updateBadge,
   storagePersistence: () => requestPersistentStorage(),
@@ -46,6 +46,7 @@ const deps: WorkerDeps = {
 
 // Returning undefined lets other listeners answer; a promise is the reply (webextension-polyfill).
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => routeMessage(raw, sender, deps));
+panel.start();
 
 /** Asks the browser to keep the ledger under storage pressure (persist.ts); the answer is only logged here. */
 function requestPersistence(): void {
@@ -59,9 +60,7 @@ function scheduleDailyRefresh(): void {
 }
 
 browser.runtime.onInstalled.addListener(() => {
-  // The panel is per Gmail tab: off everywhere else (enabled by enablePanel when a thread opens).
-  chrome.sidePanel.setOptions({ enabled: false }).catch(() => undefined);
-  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  panel.installed();
   scheduleDailyRefresh();
   requestPersistence();
   void updateBadge();
