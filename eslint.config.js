@@ -7,7 +7,7 @@ import globals from 'globals';
 const HOST_GLOBALS = ['window', 'document', 'chrome', 'browser', 'indexedDB', 'Office', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'self', 'location'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/gmail/static/**'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/gmail/static/**', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
