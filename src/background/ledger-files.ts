@@ -23,6 +23,7 @@ import {
   type PageReplies,
   type ScanMergeReport,
 } from '../protocol/messages';
+import { handleRestoreRequest } from './backup-restore';
 import type { WorkerDeps } from './router';
 
 type Deps = Pick<WorkerDeps, 'ledger' | 'today' | 'now' | 'appVersion' | 'broadcast' | 'refreshBadge'>;
@@ -34,6 +35,11 @@ export async function handleLedgerFileRequest(request: LedgerFileRequest, deps: 
       return exportLedgerBackup(deps);
     case 'backup/import':
       return importLedgerBackup(request.text, request.dryRun === true, deps);
+    case 'backup/import-begin':
+    case 'backup/import-chunk':
+    case 'backup/import-commit':
+    case 'backup/import-abort':
+      return handleRestoreRequest(request, deps);
     case 'backup/merge-scan':
       return mergeScanFile(request.text, request.acceptUpdates, request.dryRun === true, deps);
     case 'export/csv':

@@ -8,7 +8,37 @@ import type { Language } from '../core/model';
 import { fail, guarded, isRecord, language, LIMITS, record, text, type LedgerFileRequest, type Parsed } from './messages';
 
 /** The file requests' types, so the router can tell them from the other page messages. */
-export const LEDGER_FILE_REQUESTS = ['backup/export', 'backup/import', 'backup/merge-scan', 'export/csv', 'export/dossier'] as const satisfies ReadonlyArray<LedgerFileRequest['type']>;
+export const LEDGER_FILE_REQUESTS = [
+  'backup/export',
+  'backup/import',
+  'backup/import-begin',
+  'backup/import-chunk',
+  'backup/import-commit',
+  'backup/import-abort',
+  'backup/merge-scan',
+  'export/csv',
+  'export/dossier',
+] as const satisfies ReadonlyArray<LedgerFileRequest['type']>;
+
+/**
+ * A staged restore's chunk: the page cuts the file's text in pieces this size at most (well under
+ * Chrome's 64 MiB message limit, and small enough that the worker checks one while the page reads
+ * the next).
+ */
+export const RESTORE_CHUNK_CHARS = 4 * 1024 * 1024;
+/** Chunks of one restore: a 1 GB file in 4 M pieces is 256; far above any backup the format allows. */
+const MAX_RESTORE_CHUNKS = 100_000;
+
+function restoreId(value: unknown, path: string): string {
+  const id = text(value, path, 64);
+  if (!/^[\w-]+$/.test(id)) fail(path, 'expected a restore id');
+  return id;
+}
+
+function chunkIndex(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= MAX_RESTORE_CHUNKS) fail(path, `expected a whole number from 0 to ${MAX_RESTORE_CHUNKS - 1}`);
+  return value;
+}
 
 
 function booleanField(value: unknown, path: string): boolean {
@@ -44,6 +74,16 @@ export function parseLedgerFileRequest(raw: unknown): Parsed<LedgerFileRequest> 
         return { type: 'backup/export' };
       case 'backup/import':
         return { type: 'backup/import', text: text(r.text, 'text', LIMITS.fileChars), ...dryRun() };
+      case 'backup/import-begin':
+        return { type: 'backup/import-begin' };
+      case 'backup/import-chunk': {
+        const last = optionalBoolean(r.last, 'last');
+        return { type: 'backup/import-chunk', restoreId: restoreId(r.restoreId, 'restoreId'), index: chunkIndex(r.index, 'index'), text: text(r.text, 'text', RESTORE_CHUNK_CHARS), ...(last === undefined ? {} : { last }) };
+      }
+      case 'backup/import-commit':
+        return { type: 'backup/import-commit', restoreId: restoreId(r.restoreId, 'restoreId') };
+      case 'backup/import-abort':
+        return { type: 'backup/import-abort', restoreId: restoreId(r.restoreId, 'restoreId') };
       case 'backup/merge-scan':
         return { type: 'backup/merge-scan', text: text(r.text, 'text', LIMITS.fileChars), acceptUpdates: booleanField(r.acceptUpdates, 'acceptUpdates'), ...dryRun() };
       case 'export/csv':

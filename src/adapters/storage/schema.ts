@@ -62,6 +62,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToV3,
   },
+  {
+    // The staged restore (restore-staging.ts): a backup of any size is read in chunks into these
+    // tables, checked as it comes, and only its commit swaps it into the ledger, in one
+    // transaction. Empty outside a restore; nothing to migrate (new tables only).
+    version: 4,
+    stores: {
+      // The session (its id, what was staged) and the backup's settings and templates.
+      restoreMeta: 'key',
+      restoreClients: 'id',
+      // Invoices with their summary and index keys, as `invoices` stores them (no index: only copied).
+      restoreInvoices: 'id',
+      // Events in file order (each invoice's chain in order): the commit copies them in that order.
+      restoreEvents: '++stagedId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -77,6 +92,15 @@ export type StoredInvoice = LedgerInvoice & SummaryIndexKeys & { summary: Invoic
  * count), absent until the first count.
  */
 export type MetaRecord = { key: 'settings'; value: LedgerSettings } | { key: 'templates'; value: UserTemplates } | { key: 'attention'; value: IsoDate };
+
+/** A staged restore's records (schema v4, restore-staging.ts). */
+export type RestoreMetaRecord =
+  | { key: 'session'; value: { id: string; startedAt: string } }
+  | { key: 'settings'; value: LedgerSettings }
+  | { key: 'templates'; value: UserTemplates };
+
+/** A staged event: the chained event (without its storage id) and its place in the file. */
+export type StagedEvent = ChainedEvent & { stagedId?: number };
 
 export interface RelanceDatabaseOptions {
   /**
@@ -96,6 +120,10 @@ export class RelanceDatabase extends Dexie {
   meta!: Table<MetaRecord, MetaRecord['key']>;
   clientTotals!: Table<ClientTotals, string>;
   dailySales!: Table<DailySales, [string, string]>;
+  restoreMeta!: Table<RestoreMetaRecord, RestoreMetaRecord['key']>;
+  restoreClients!: Table<Client, string>;
+  restoreInvoices!: Table<StoredInvoice, string>;
+  restoreEvents!: Table<StagedEvent, number>;
 
   private readonly blockedTimeoutMs: number;
   private readonly upTo: number;

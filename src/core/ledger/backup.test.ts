@@ -109,12 +109,12 @@ describe('parseBackup: foreign, damaged and newer files', () => {
   });
 
   it('a newer version is refused before anything is read; a bad version is damage', () => {
-    const newer = { ...file(), version: 2, something_new: [] };
+    const newer = { ...file(), version: 3, something_new: [] };
     expect(errorsOf(JSON.stringify(newer))).toEqual([
       {
         path: 'version',
         code: 'newer_version',
-        message: 'This backup was written by a newer version of Relance (backup format version 2); this version reads version 1 only. Update Relance, then restore it. Nothing was changed.',
+        message: 'This backup was written by a newer version of Relance (backup format version 3); this version reads versions 1 to 2 only. Update Relance, then restore it. Nothing was changed.',
       },
     ]);
     for (const version of [0, '1', 1.5, null]) expect(codes(JSON.stringify({ ...file(), version }))).toEqual([['version', 'wrong_type']]);
@@ -405,7 +405,7 @@ describe(`${SEEDS} random ledgers`, () => {
   it('a version changed to a newer one, or to nonsense, is refused whatever the ledger', () => {
     for (const { seed, ledger } of LEDGERS.slice(0, 50)) {
       const data = JSON.parse(exportBackup(ledger, AT).json) as Record<string, unknown>;
-      expect(codes(JSON.stringify({ ...data, version: 1 + (seed % 5) + 1 })), `seed ${seed}`).toEqual([['version', 'newer_version']]);
+      expect(codes(JSON.stringify({ ...data, version: 2 + (seed % 5) + 1 })), `seed ${seed}`).toEqual([['version', 'newer_version']]);
       expect(codes(JSON.stringify({ ...data, version: String(seed) })), `seed ${seed}`).toEqual([['version', 'wrong_type']]);
     }
   });

@@ -23,6 +23,8 @@ import { checkClient, checkEvent, checkInvoice, checkSettings, type LedgerProble
 
 export const BACKUP_FORMAT = 'relance-backup';
 export const BACKUP_VERSION = 1;
+/** The newest version this code reads and writes (v2: JSON Lines, streamed; backup-v2.ts, backup-stream.ts). */
+export const BACKUP_LATEST_VERSION = 2;
 
 /** Limits a file must stay within (far above a freelancer's decades of invoices). */
 export const BACKUP_LIMITS = Object.freeze({
@@ -85,7 +87,11 @@ export type BackupProblemCode =
   /** A template that does not compile. */
   | 'template_error'
   /** Warning: an invoice record disagrees with the facts its logbook vouches for. */
-  | 'facts_mismatch';
+  | 'facts_mismatch'
+  /** Version 2: the file ends before its `end` line (a download or copy cut short). */
+  | 'truncated'
+  /** Version 2: a line out of its place (an event before any invoice, a client after the invoices…). */
+  | 'out_of_order';
 
 export interface BackupProblem {
   /** Where: `invoices[12].dueDate`, `events[40]`, `chain_heads[3].hash`; '' for the whole file. */
@@ -93,6 +99,8 @@ export interface BackupProblem {
   code: BackupProblemCode;
   /** English, a whole sentence for people; the UI may translate `code`. */
   message: string;
+  /** Version 2: the file's line (1-based) the problem is on. */
+  line?: number;
   /** json_syntax: where the text breaks. */
   position?: { line: number; column: number; offset: number };
   /** chain_break: which invoice, which event, what kind of break. */
@@ -213,8 +221,8 @@ export function exportBackup(snapshot: LedgerSnapshot, exportedAt: string, optio
 
 // ---- import -------------------------------------------------------------------------------------
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : Array.isArray(value) ? 'a list' : isObject(value) ? 'an object' : String(value));
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : Array.isArray(value) ? 'a list' : isObject(value) ? 'an object' : String(value));
 
 /** `emails.1` under `clients[3]` → `clients[3].emails[1]`. */
 export function problemPath(base: string, field: string): string {
@@ -226,7 +234,7 @@ export function problemPath(base: string, field: string): string {
   return base === '' ? tail.replace(/^\./, '') : `${base}${tail}`;
 }
 
-function fromLedger(base: string, problems: readonly LedgerProblem[]): BackupProblem[] {
+export function fromLedger(base: string, problems: readonly LedgerProblem[]): BackupProblem[] {
   return problems.map((problem) => ({ path: problemPath(base, problem.field), code: problem.code, message: `${problemPath(base, problem.field)}: ${problem.message}` }));
 }
 
@@ -255,22 +263,22 @@ export function identifyBackup(value: unknown): BackupProblem | null {
   const version = value.version;
   if (version === undefined) return { path: 'version', code: 'missing', message: `The backup has no "version": the file is incomplete or was edited.` };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { path: 'version', code: 'wrong_type', message: `The backup's version must be a whole number from 1, got ${show(version)}: the file was edited or damaged.` };
-  if (version > BACKUP_VERSION) {
+  if (version > BACKUP_LATEST_VERSION) {
     return {
       path: 'version',
       code: 'newer_version',
-      message: `This backup was written by a newer version of Relance (backup format version ${version}); this version reads version ${BACKUP_VERSION} only. Update Relance, then restore it. Nothing was changed.`,
+      message: `This backup was written by a newer version of Relance (backup format version ${version}); this version reads versions 1 to ${BACKUP_LATEST_VERSION} only. Update Relance, then restore it. Nothing was changed.`,
     };
   }
   return null;
 }
 
 const HEADER_FIELDS = ['format', 'version', 'exported_at', 'app_version', 'settings', 'templates', 'clients', 'invoices', 'events', 'chain_heads'];
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const HASH = /^[0-9a-f]{64}$/;
+export const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+export const HASH = /^[0-9a-f]{64}$/;
 
 /** The user's templates: known keys only (as the templates module writes them), sources that compile. */
-function checkTemplates(value: unknown, errors: BackupProblem[]): UserTemplates {
+export function checkTemplates(value: unknown, errors: BackupProblem[]): UserTemplates {
   const out: Record<string, string> = {};
   if (!isObject(value)) {
     errors.push({ path: 'templates', code: 'wrong_type', message: `templates: must be an object (template key → text), got ${show(value)}` });
@@ -294,7 +302,7 @@ function checkTemplates(value: unknown, errors: BackupProblem[]): UserTemplates 
   return out as UserTemplates;
 }
 
-const BREAK_WORDS: Readonly<Record<ChainProblem, string>> = {
+export const BREAK_WORDS: Readonly<Record<ChainProblem, string>> = {
   missing_hash: 'an event is not sealed in the chain',
   altered: 'an event was changed after it was recorded',
   removed: 'events were removed',
@@ -334,6 +342,10 @@ export function readBackup(value: unknown): BackupParseResult {
   const warnings: BackupProblem[] = [];
   const identity = identifyBackup(value);
   if (identity || !isObject(value)) return { ok: false, errors: [identity ?? { path: '', code: 'not_a_backup', message: 'This is not a Relance backup.' }], warnings };
+  if (value.version !== BACKUP_VERSION) {
+    // Version 2 is JSON Lines (backup-stream.ts reads it); one JSON document saying 2 was edited.
+    return { ok: false, errors: [{ path: 'version', code: 'wrong_type', message: `version: ${show(value.version)} in a one-document backup: a version ${String(value.version)} backup has one record a line (JSON Lines). The file was edited or damaged.` }], warnings };
+  }
 
   // ---- header
   for (const key of Object.keys(value)) {

@@ -13,6 +13,8 @@ export * from './hash-chain';
 export * from './derive';
 export * from './queries';
 export * from './backup';
+export * from './backup-v2';
+export * from './backup-stream';
 export { parseJsonText, locateJsonError, sortedJson, type JsonParsed, type JsonSyntaxError } from './backup-json';
 export * from './scan-merge';
 export * from './csv-export';

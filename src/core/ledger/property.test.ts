@@ -7,6 +7,9 @@ import { addDays } from '../dates';
 import type { IsoDate } from '../model';
 import { deriveInvoiceState, ledgerIndexKeys, type InvoiceState } from './derive';
 import type { LedgerEvent } from './events';
+import { readBackupText } from './backup-stream';
+import { sortedJson } from './backup-json';
+import { backupLines } from './backup-v2';
 import { appendToChain, chainEvents, chainHeads, verifyChain, type ChainedEvent } from './hash-chain';
 import { SETTINGS, prng, randomCase, type Case } from './ledger.test-support';
 import { actionsDueToday, agingBuckets, badgeCount, daysSalesOutstanding, outstandingByCurrency } from './queries';
@@ -119,6 +122,38 @@ describe(`${SEEDS} random logbooks`, () => {
         [swapped[j], swapped[j + 1]] = [swapped[j + 1]!, swapped[j]!];
         expect(at(swapped), `${c.invoice.id} swapped ${j}`).toEqual({ index: j, problem: 'reordered' });
       }
+    }
+  });
+
+  it('backup version 2: the streaming reader finds each tampering where verifyChain does (same event, same kind of break)', () => {
+    for (const c of CASES) {
+      const chained = chainEvents(c.logbook);
+      const lines = [...backupLines({ settings: SETTINGS, templates: {}, clients: [c.client], invoices: [c.invoice], events: chained }, '2026-11-22T10:00:00.000Z')];
+      const withEvents = (list: readonly LedgerEvent[]) => [...lines.filter((line) => !line.startsWith('{"event":')).slice(0, -1), ...list.map((event) => `{"event":${sortedJson(event)}}`), lines.at(-1)!].join('\n');
+      const streamed = (list: readonly LedgerEvent[]) => {
+        const { verdict } = readBackupText(withEvents(list), 1 + (chained.length % 97));
+        const found = verdict.ok ? undefined : verdict.errors.find((error) => error.code === 'chain_break')?.chain;
+        return found ? { index: found.eventIndex, problem: found.problem } : null;
+      };
+      const direct = (list: LedgerEvent[]) => {
+        const verdict = verifyChain(list, { heads: chainHeads(chained) });
+        return verdict.ok ? null : { index: verdict.first.index, problem: verdict.first.problem };
+      };
+      expect(streamed(chained), c.invoice.id).toBeNull();
+      const r = prng(chained.length * 7919 + 5);
+      const i = r.int(0, chained.length - 1);
+      const cases: LedgerEvent[][] = [
+        chained.map((e, k) => (k === i ? { ...e, note: 'edited' } : e)),
+        chained.filter((_, k) => k !== i),
+        [...chained.slice(0, i), appendToChain(i === 0 ? null : (chained[i - 1] as ChainedEvent), { ...c.logbook[i]!, kind: 'note', text: 'backdated' } as LedgerEvent), ...chained.slice(i)],
+      ];
+      if (chained.length > 1) {
+        const j = Math.min(i, chained.length - 2);
+        const swapped = [...chained];
+        [swapped[j], swapped[j + 1]] = [swapped[j + 1]!, swapped[j]!];
+        cases.push(swapped);
+      }
+      for (const [n, list] of cases.entries()) expect(streamed(list), `${c.invoice.id} case ${n}`).toEqual(direct(list));
     }
   });
 
