@@ -1,60 +1,88 @@
 /**
  * What stands in for the toolbar badge in Outlook (an add-in cannot badge its ribbon button): the
- * list of today's actions at the top of the task pane, and the information bar on a message whose
- * tracked invoice has one. Both read the ladder's `today` (the panel's "À faire aujourd'hui").
+ * list of today's invoices at the top of the task pane, and the information bar on a message whose
+ * tracked invoice is among them.
+ *
+ * ONE rule with the extension's badge: the invoices the store counts (`LedgerStore.attentionCount`,
+ * queries.ts `needsUserToday`: due that day, or an item of `actionsDueToday`), read from the same
+ * index (`needingAttention`: `attentionFrom` ≤ today, so the cost is the answer's, never the whole
+ * ledger), each labelled with its first item of `actionsDueToday` derived with the USER'S settings
+ * and the client's (as the store's summaries are, with the same fallback when a client's override
+ * does not combine), or "due today" when that is all it is.
  */
-import type { ChasingAction } from '../core/chasing/next-actions';
-import { planForTrackedInvoice } from '../core/chasing/tracked-invoice-plan';
 import { formatMoney } from '../core/format';
-import type { IsoDate, Language, TrackedInvoice } from '../core/model';
-import type { LedgerInvoice } from '../core/ledger';
-import type { LedgerRecord } from '../adapters/storage/ledger-store';
+import { actionsDueToday, deriveLeniently, type ActionItem, type Client, type InvoiceState, type LedgerSettings } from '../core/ledger';
+import type { IsoDate, Language } from '../core/model';
+import type { LedgerRecord, LedgerStore } from '../adapters/storage/ledger-store';
 import { translator } from '../ui/i18n';
 import { actionLabel } from '../ui/NextAction';
-import { addinTranslator } from './addin-strings';
+import { addinTranslator, type AddinTranslate } from './addin-strings';
 
 export interface DueItem {
   invoiceId: string;
   invoiceNumber: string;
   client: string;
   amount: string | null;
-  /** Today's first action, in words. */
+  /** Today's first action in words, or "due today". */
   action: string;
   threadId: string | null;
   account: string | null;
+  /** The Outlook item the invoice was read from (EWS id, what displayMessageForm opens); null when it was not read in Outlook. */
+  outlookItemId: string | null;
 }
 
-/** The ladder reads a ledger invoice as the v1 record it extends; one typed in has no thread. */
-function asTracked(invoice: LedgerInvoice): TrackedInvoice {
-  return { ...invoice, host: invoice.host ?? 'outlook', threadId: invoice.threadId ?? '' };
+/** What the list reads of the store: the badge's invoices, the settings, their clients. */
+export type DueLedger = Pick<LedgerStore, 'needingAttention' | 'getSettings' | 'getClients'>;
+
+export async function dueToday(ledger: DueLedger, today: IsoDate, language: Language): Promise<DueItem[]> {
+  const records = await ledger.needingAttention(today);
+  const [settings, clients] = await Promise.all([ledger.getSettings(), ledger.getClients(records.map((record) => record.invoice.clientId))]);
+  return dueItems(records, settings, clients, today, language);
 }
 
-export function dueToday(records: readonly LedgerRecord[], today: IsoDate, language: Language): DueItem[] {
-  const t = translator(language, 'Outlook');
-  const items: Array<DueItem & { sortKey: string }> = [];
-  for (const { invoice, logbook } of records) {
-    let first: ChasingAction | undefined;
+/** The Outlook item to open for an invoice: its main proof's when read in Outlook, else the first Outlook proof's. */
+function outlookItemOf({ invoice }: LedgerRecord): string | null {
+  if (invoice.host === 'outlook' && invoice.messageId) return invoice.messageId;
+  return invoice.proofs.find((proof) => proof.host === 'outlook' && proof.messageId)?.messageId ?? null;
+}
+
+function labelOf(item: ActionItem | undefined, language: Language, t: AddinTranslate): string {
+  const ui = translator(language, 'Outlook');
+  if (!item) return ui('dueToday');
+  if (item.action) return actionLabel(item.action, ui);
+  return t(item.type === 'promise_due' ? 'duePromiseToday' : 'dueInstalmentToday');
+}
+
+/** The items of these records (the invoices that need the user today), most overdue first as `actionsDueToday` orders them. */
+export function dueItems(records: readonly LedgerRecord[], settings: LedgerSettings, clients: readonly Client[], today: IsoDate, language: Language): DueItem[] {
+  const t = addinTranslator(language);
+  const clientById = new Map(clients.map((client) => [client.id, client]));
+  const rows: Array<{ record: LedgerRecord; state: InvoiceState | null }> = records.map((record) => {
     try {
-      first = planForTrackedInvoice(asTracked(invoice), logbook, today).today[0];
+      return { record, state: deriveLeniently(record.invoice, record.logbook, settings, today, clientById.get(record.invoice.clientId) ?? null) };
     } catch {
-      continue; // One damaged record never hides the others' actions.
+      // A record the ladder cannot read still needs the user (the badge counts it): listed, unlabelled.
+      return { record, state: null };
     }
-    if (!first) continue;
-    items.push({
+  });
+  const days = (row: (typeof rows)[number]) => row.state?.daysPastDue ?? -Infinity;
+  rows.sort((a, b) => days(b) - days(a) || (a.record.invoice.invoiceNumber < b.record.invoice.invoiceNumber ? -1 : a.record.invoice.invoiceNumber > b.record.invoice.invoiceNumber ? 1 : 0));
+  return rows.map(({ record, state }) => {
+    const { invoice } = record;
+    return {
       invoiceId: invoice.id,
       invoiceNumber: invoice.invoiceNumber,
       client: invoice.clientName || invoice.clientEmail,
       amount: invoice.amount === null || invoice.currency === null ? null : formatMoney(invoice.amount, invoice.currency, language),
-      action: actionLabel(first, t),
+      action: state ? labelOf(actionsDueToday([state], today)[0], language, t) : t('dueCheck'),
       threadId: invoice.threadId,
       account: invoice.account,
-      sortKey: `${invoice.dueDate ?? '9999'}:${invoice.invoiceNumber}`,
-    });
-  }
-  return items.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)).map(({ sortKey: _sortKey, ...item }) => item);
+      outlookItemId: outlookItemOf(record),
+    };
+  });
 }
 
-/** The information bar's text for the open conversation, or null when none of its invoices has an action today. */
+/** The information bar's text for the open conversation, or null when none of its invoices needs the user today. */
 export function dueBarText(items: readonly DueItem[], thread: { account: string | null; threadId: string } | null, language: Language): string | null {
   if (!thread) return null;
   const item = items.find((due) => due.threadId === thread.threadId && (due.account ?? null) === thread.account);

@@ -6,7 +6,6 @@
  */
 import type { OutlookMailbox } from '../adapters/outlook/outlook-mailbox';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
-import { planForTrackedInvoice } from '../core/chasing/tracked-invoice-plan';
 import type { IsoDate, Language } from '../core/model';
 import type { InvoiceRecord } from '../protocol/messages';
 import { translator, type MessageKey } from '../ui/i18n';
@@ -15,9 +14,14 @@ import { createOfficeWorker, OUTLOOK_ITEM } from './office-worker';
 
 export type InsertOutcome = 'inserted' | 'no_conversation' | 'no_invoice' | 'failed';
 
-/** The invoice to chase among the conversation's: one with an action today first, else the first tracked. */
-function chosenInvoice(records: InvoiceRecord[], today: IsoDate): InvoiceRecord | undefined {
-  return records.find((record) => planForTrackedInvoice(record.invoice, record.logbook, today).today.length > 0) ?? records[0];
+/**
+ * The invoice to chase among the conversation's: one that needs the user today by the badge's rule
+ * (the store's `needingAttention`, as the task pane's list), else the first tracked.
+ */
+async function chosenInvoice(records: InvoiceRecord[], ledger: LedgerStore, today: IsoDate): Promise<InvoiceRecord | undefined> {
+  if (records.length <= 1) return records[0];
+  const needing = new Set((await ledger.needingAttention(today)).map((record) => record.invoice.id));
+  return records.find((record) => needing.has(record.invoice.id)) ?? records[0];
 }
 
 export async function insertReminder(options: { mailbox: OutlookMailbox; ledger: LedgerStore; language: Language; today(): Promise<IsoDate> }): Promise<InsertOutcome> {
@@ -40,7 +44,7 @@ export async function insertReminder(options: { mailbox: OutlookMailbox; ledger:
   });
   try {
     const records = await worker.ask({ type: 'invoice/list-for-thread', thread });
-    const chosen = chosenInvoice(records, await options.today());
+    const chosen = await chosenInvoice(records, options.ledger, await options.today());
     if (!chosen) {
       await say(t('insertNoInvoice'));
       return 'no_invoice';

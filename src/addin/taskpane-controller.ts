@@ -5,9 +5,9 @@
  */
 import type { OutlookMailbox } from '../adapters/outlook/outlook-mailbox';
 import { invoiceFromThread, type ThreadInvoice } from '../core/invoice-from-thread';
-import type { IsoDate, Language, ThreadSnapshot } from '../core/model';
+import type { InvoiceFacts, IsoDate, Language, ThreadSnapshot } from '../core/model';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
-import type { TabThreadState } from '../protocol/messages';
+import type { TabThreadState, ThreadRef } from '../protocol/messages';
 import { ledgerPortOverRequests } from '../ui/ledger-port';
 import type { UiPorts } from '../ui/ports';
 import { dueBarText, dueToday, type DueItem } from './due-today';
@@ -18,6 +18,8 @@ export interface TaskPane {
   worker: OfficeWorker;
   due(): DueItem[] | null;
   onDue(listener: (items: DueItem[]) => void): () => void;
+  /** Opens the Outlook message a listed invoice was read from; throws an error that says why not. */
+  openMessage(item: DueItem): void;
   /** Reads the selected item and refreshes the list and the bar (start-up and ItemChanged). */
   followSelection(): Promise<void>;
 }
@@ -37,8 +39,7 @@ export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: Ledge
   const dueListeners = new Set<(items: DueItem[]) => void>();
 
   async function refreshDue(): Promise<void> {
-    const [today, records] = await Promise.all([options.today(), ledger.openInvoices()]);
-    due = dueToday(records, today, language);
+    due = await dueToday(ledger, await options.today(), language);
     dueListeners.forEach((listener) => listener(due!));
     const shown = worker.thread();
     const thread = shown?.state === 'thread' ? { account: shown.snapshot.account, threadId: shown.snapshot.threadId } : null;
@@ -76,6 +77,21 @@ export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: Ledge
     await refreshDue().catch((error: unknown) => worker.deps.log('due today', error));
   }
 
+  /**
+   * The message the facts were read from, for opening it later from today's list: the engine gives
+   * the selected item's id when the invoice is its own text, none when it is in the history the
+   * item quotes (a quoted message is no item of its own). Then the item holding that history is the
+   * message to open: the selected one, whose conversation is the thread being tracked.
+   */
+  function withSourceItem(facts: InvoiceFacts, thread: ThreadRef): InvoiceFacts {
+    if (facts.messageId !== null) return facts;
+    const shown = worker.thread();
+    if (shown?.state !== 'thread' || shown.snapshot.threadId !== thread.threadId) return facts;
+    const itemId = shown.snapshot.messages.at(-1)?.id ?? null;
+    return itemId ? { ...facts, messageId: itemId } : facts;
+  }
+
+  const requests = ledgerPortOverRequests({ ask: worker.ask, draftTarget: OUTLOOK_ITEM, subscribe: (onChange) => worker.onLedgerChange(onChange) });
   const ports: UiPorts = {
     language,
     mailApp: 'Outlook',
@@ -84,7 +100,7 @@ export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: Ledge
       current: async () => worker.thread(),
       subscribe: (onChange) => worker.onThread(onChange),
     },
-    ledger: ledgerPortOverRequests({ ask: worker.ask, draftTarget: OUTLOOK_ITEM, subscribe: (onChange) => worker.onLedgerChange(onChange) }),
+    ledger: { ...requests, track: (facts, thread) => requests.track(withSourceItem(facts, thread), thread) },
   };
 
   return {
@@ -96,5 +112,9 @@ export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: Ledge
       return () => dueListeners.delete(listener);
     },
     followSelection,
+    openMessage(item) {
+      if (!item.outlookItemId) throw new Error('not read in Outlook');
+      mailbox.openMessage(item.outlookItemId);
+    },
   };
 }

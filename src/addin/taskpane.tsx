@@ -11,8 +11,8 @@ import { App } from '../ui/App';
 import { languageFromLocale } from '../ui/i18n';
 import { addinToday } from './addin-clock';
 import { addinTranslator } from './addin-strings';
-import { DueToday } from './DueToday';
 import { createTaskPane } from './taskpane-controller';
+import { TaskPaneViews } from './TaskPaneViews';
 
 declare const Office: OfficeApi & { onReady(): Promise<{ host: string | null }> };
 
@@ -24,13 +24,14 @@ async function main(): Promise<void> {
   document.documentElement.lang = language;
   const mailbox = new OutlookMailbox(Office);
   const pane = createTaskPane({ mailbox, ledger: new LedgerStore(new RelanceDatabase()), language, today: addinToday });
-  await pane.followSelection();
+  // Follow the selection before the first read: a message selected while that read runs must not
+  // be missed (followSelection keeps only the last read).
   await mailbox.onItemChanged(() => void pane.followSelection());
+  await pane.followSelection();
   render(
-    <>
-      <DueToday pane={pane} t={addinTranslator(language)} />
+    <TaskPaneViews pane={pane} t={addinTranslator(language)}>
       <App ports={pane.ports} />
-    </>,
+    </TaskPaneViews>,
     root,
   );
 }

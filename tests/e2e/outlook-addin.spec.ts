@@ -24,6 +24,7 @@ interface HostLog {
   replyForms: Array<{ itemId: string; htmlBody: string }>;
   replyAllForms: unknown[];
   newMessageForms: unknown[];
+  openedMessages: Array<{ itemId: string; found: boolean }>;
   inserted: Array<{ itemId: string; data: string; coercionType: string }>;
   notifications: Record<string, Record<string, { type: string; message: string; icon: string; persistent: boolean }>>;
   completed: Array<{ name: string }>;
@@ -203,3 +204,156 @@ test('the command in a new message with no conversation says what to do and inse
   expect(log.inserted).toEqual([]);
   expect(Object.values(log.notifications['draft-new'] ?? {}).map((bar) => bar.message)).toEqual([expect.stringMatching(/^Relance : enregistrez ou envoyez d’abord ce message/)]);
 });
+
+const REPLY_ITEM = 'AAMkADAwATM0MDAAMS1iNTcwLWI2NTYtMDACLTAwCgBGAAAD1yXq-reply';
+const itemOf = (number: string) => `AAMkADAwATM0MDAAMS1iNTcwLWI2NTYtMDACLTAwCgBGAAAD1yXq-${number}`;
+
+const select = (page: Page, id: string | null) => page.evaluate((item) => (window as unknown as { __outlookHost: { select(id: string | null): void } }).__outlookHost.select(item), id);
+
+/** Tracks the invoice of each of these items, selected one after the other in the pinned pane. */
+async function trackEach(page: Page, items: string[], invoiceNumbers: string[]): Promise<void> {
+  for (const [index, item] of items.entries()) {
+    await select(page, item);
+    await expect(page.getByTestId('field-invoice-number')).toHaveText(invoiceNumbers[index]!);
+    await page.getByTestId('track-button').click();
+    await expect(page.getByTestId('tracked-status')).toBeVisible();
+  }
+}
+
+/** The extension's badge count, read where LedgerStore.attentionCount reads it: the `attentionFrom` keys ≤ today, once brought up to today. */
+function badgeCount(page: Page, today: string): Promise<number> {
+  return page.evaluate(
+    (day) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('relance');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction(['invoices', 'meta'], 'readonly');
+          const attention = transaction.objectStore('meta').get('attention');
+          const count = transaction.objectStore('invoices').index('attentionFrom').count(IDBKeyRange.upperBound(day));
+          transaction.oncomplete = () => ((attention.result as { value?: string } | undefined)?.value === day ? resolve(count.result) : reject(new Error(`the attention day is ${JSON.stringify(attention.result)}, not ${day}`)));
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    today,
+  );
+}
+
+const barsOn = async (page: Page, itemId: string) => Object.values((await hostLog(page)).notifications[itemId] ?? {}).map((bar) => bar.message);
+
+test('today’s list, the information bars and the badge’s count agree; the list opens the message each invoice was read from', async ({ page }) => {
+  await openAddinPage(page, 'taskpane.html', outlookMailbox(ANCHOR, 'newsletter'));
+  // Read from the client's reply (the invoice is in its quoted history), and from two invoices in Sent Items.
+  await trackEach(page, ['clientReply', 'invoiceSoon', 'invoiceLater'], ['F-2026-032', 'F-2026-041', 'F-2026-050']);
+
+  // F-2026-032: 10 days past due, the first reminder; F-2026-041: due in 3 days, the pre-reminder; F-2026-050: nothing today.
+  const list = page.getByTestId('due-today');
+  await expect(list).toHaveAttribute('data-count', '2');
+  await expect(list.locator('li')).toHaveCount(2);
+  await expect(list.locator('li').nth(0)).toHaveAttribute('data-invoice', 'F-2026-032');
+  await expect(list.locator('li').nth(0)).toContainText('première relance amicale');
+  await expect(list.locator('li').nth(1)).toHaveAttribute('data-invoice', 'F-2026-041');
+  await expect(list.locator('li').nth(1)).toContainText('pré-relance');
+  expect(await badgeCount(page, ANCHOR)).toBe(2);
+
+  // The bar on each message whose invoice is listed, on none of the others.
+  await expect.poll(() => barsOn(page, itemOf('F-2026-050'))).toEqual([]);
+  await select(page, 'invoiceSoon');
+  await expect.poll(() => barsOn(page, itemOf('F-2026-041'))).toEqual([expect.stringMatching(/^Relance : la facture F-2026-041 \(Julien Morel\) demande votre attention aujourd’hui : pré-relance/)]);
+  await select(page, 'clientReply');
+  await expect.poll(() => barsOn(page, REPLY_ITEM)).toEqual([expect.stringMatching(/^Relance : la facture F-2026-032 /)]);
+  const log = await hostLog(page);
+  expect(Object.values(log.notifications).filter((bars) => Object.keys(bars).length > 0)).toHaveLength(2);
+
+  // The message view says how many, the "Today" view lists them and opens their messages.
+  await expect(page.getByTestId('due-summary')).toContainText('2 factures demandent votre attention aujourd’hui.');
+  await expect(page.getByTestId('view-today')).toHaveText('Aujourd’hui (2)');
+  await page.getByTestId('view-today').click();
+  await expect(list).toBeVisible();
+  await expect(page.getByTestId('message-view')).toBeHidden();
+  await list.locator('li[data-invoice="F-2026-032"]').getByRole('button', { name: 'Ouvrir le message de la facture F-2026-032' }).click();
+  await list.locator('li[data-invoice="F-2026-041"]').getByTestId('due-open').click();
+  expect((await hostLog(page)).openedMessages).toEqual([
+    { itemId: REPLY_ITEM, found: true },
+    { itemId: itemOf('F-2026-041'), found: true },
+  ]);
+  await expect(page.getByTestId('due-open-error')).toHaveCount(0);
+  await page.getByTestId('view-message').click();
+  await expect(page.getByTestId('field-invoice-number')).toBeVisible();
+});
+
+test('a message Outlook refuses to open: the list says so and where to look', async ({ page }) => {
+  const config = outlookMailbox(ANCHOR, 'clientReply');
+  config.displayMessageFormError = 'Sys.InvalidOperationException: the item cannot be displayed';
+  await openAddinPage(page, 'taskpane.html', config);
+  await page.getByTestId('track-button').click();
+  await page.getByTestId('view-today').click();
+  await page.getByTestId('due-open').click();
+  await expect(page.getByTestId('due-open-error')).toHaveText(
+    'Le message de la facture F-2026-032 ne s’ouvre pas (Outlook refused opening the message: Sys.InvalidOperationException: the item cannot be displayed (exception)). Cherchez-le dans Outlook.',
+  );
+  expect((await hostLog(page)).openedMessages).toEqual([]);
+});
+
+/** Every word the pane shows or speaks (text, and the labels, titles, placeholders, alternatives assistive technology reads). */
+function shownWords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const words = [document.body.innerText];
+    for (const element of document.body.querySelectorAll('*')) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = element.getAttribute(name);
+        if (value && (element as HTMLElement).offsetParent !== null) words.push(value);
+      }
+      if (element instanceof HTMLIFrameElement && element.contentDocument) words.push(element.contentDocument.body?.innerText ?? '');
+    }
+    return words.join('\n');
+  });
+}
+
+for (const [displayLanguage, noThread, draftReady] of [
+  ['fr-FR', 'Ouvrez un fil dans Outlook', 'Brouillon prêt dans Outlook'],
+  ['en-US', 'Open a thread in Outlook', 'Draft ready in Outlook'],
+] as const) {
+  test(`every view of the task pane names Outlook, never Gmail (${displayLanguage})`, async ({ page }) => {
+    const seen: string[] = [];
+    const look = async (where: string) => {
+      const words = await shownWords(page);
+      expect(words, where).not.toMatch(/gmail/i);
+      seen.push(words);
+    };
+    await openAddinPage(page, 'taskpane.html', outlookMailbox(ANCHOR, 'newsletter', displayLanguage));
+    await expect(page.getByTestId('panel-message')).toBeVisible();
+    await look('a message without invoice');
+    await select(page, null);
+    await expect(page.getByTestId('panel-message')).toContainText(noThread);
+    await look('nothing selected');
+    await select(page, 'clientReply');
+    await expect(page.getByTestId('track-button')).toBeVisible();
+    await look('an invoice read, not tracked');
+    await page.getByTestId('track-button').click();
+    await expect(page.getByTestId('tracked-status')).toBeVisible();
+    await look('tracked');
+    // Every form of the invoice card (call, record, plan, correction, formal notice, escalation, untrack, another step).
+    const opened: string[] = [];
+    for (const opener of ['open-call', 'open-record', 'open-plan', 'open-correct', 'open-formal-notice', 'open-escalation', 'open-untrack', 'choose-draft']) {
+      if ((await page.getByTestId(opener).count()) === 0) continue;
+      opened.push(opener);
+      await page.getByTestId(opener).first().click();
+      await look(`the card's ${opener} view`);
+      // Back to the card: another thread, then this one again (the panel remounts).
+      await select(page, 'newsletter');
+      await expect(page.getByTestId('track-button')).toHaveCount(0);
+      await select(page, 'clientReply');
+      await expect(page.getByTestId('tracked-status')).toBeVisible();
+    }
+    expect(opened.length, opened.join(', ')).toBeGreaterThanOrEqual(5);
+    await confirmFirstReminderChecklist(page);
+    await page.getByTestId('draft-button').click();
+    await expect(page.getByTestId('notice')).toContainText(draftReady);
+    await look('a draft opened');
+    await page.getByTestId('view-today').click();
+    await expect(page.getByTestId('due-today')).toBeVisible();
+    await look('the Today view');
+    expect(seen.join('\n')).toMatch(/Outlook/);
+  });
+}

@@ -3,7 +3,7 @@
  * is given this object (the real `Office` global in the task pane, an office-addin-mock object in
  * unit tests, the real office.js plus a scripted mailbox in the end-to-end test), so the list below
  * is exactly what a host must provide. Names and shapes are Office's (Mailbox requirement set 1.5,
- * plus displayNewMessageForm from 1.6, feature-detected).
+ * plus displayNewMessageForm from 1.6, feature-detected; displayMessageForm is 1.1).
  */
 
 /** Office's result of every `…Async` call. */
@@ -76,6 +76,8 @@ export interface OfficeMailbox {
   item: OfficeReadItem | OfficeComposeItem | null;
   userProfile?: { emailAddress?: string | null; displayName?: string | null };
   displayNewMessageForm?(parameters: { toRecipients?: string[]; subject?: string; htmlBody?: string }): void;
+  /** Opens an existing message by its EWS id (Mailbox 1.1; what `item.itemId` gives in read mode). */
+  displayMessageForm?(itemId: string): void;
   addHandlerAsync(eventType: string, handler: (event?: unknown) => void, callback?: OfficeCallback<void>): void;
 }
 

@@ -52,10 +52,11 @@ interface Recorded {
   bars: Array<{ op: 'replace' | 'remove'; key: string; details?: unknown }>;
   inserted: Array<{ data: string; options: unknown }>;
   handlers: Array<{ type: string; handler: () => void }>;
+  opened: string[];
 }
 
-function mockOffice(options: { item?: 'read' | 'compose' | 'none'; body?: OfficeAsyncResult<string>; barResult?: OfficeAsyncResult<void>; supports16?: boolean; from?: typeof SOPHIE } = {}) {
-  const recorded: Recorded = { replies: [], replyAlls: [], newMessages: [], bars: [], inserted: [], handlers: [] };
+function mockOffice(options: { item?: 'read' | 'compose' | 'none'; body?: OfficeAsyncResult<string>; barResult?: OfficeAsyncResult<void>; supports16?: boolean; from?: typeof SOPHIE; openRefused?: string } = {}) {
+  const recorded: Recorded = { replies: [], replyAlls: [], newMessages: [], bars: [], inserted: [], handlers: [], opened: [] };
   const notificationMessages = {
     replaceAsync(key: string, details: unknown, callback: (r: OfficeAsyncResult<void>) => void) {
       recorded.bars.push({ op: 'replace', key, details });
@@ -117,6 +118,10 @@ function mockOffice(options: { item?: 'read' | 'compose' | 'none'; body?: Office
         userProfile: { emailAddress: 'camille@atelier-durand.fr', displayName: 'Camille Durand' },
         displayNewMessageForm(parameters: unknown) {
           recorded.newMessages.push(parameters);
+        },
+        displayMessageForm(itemId: string) {
+          if (options.openRefused) throw new Error(options.openRefused);
+          recorded.opened.push(itemId);
         },
         addHandlerAsync(type: string, handler: () => void, callback: (r: OfficeAsyncResult<void>) => void) {
           recorded.handlers.push({ type, handler });
@@ -224,6 +229,30 @@ describe('OutlookMailbox writing drafts (never sending)', () => {
     await mailbox.insertAtCursor(DRAFT);
     expect(recorded.inserted).toEqual([{ data: expect.stringMatching(/^<p>Bonjour Sophie,<\/p>/), options: { coercionType: 'html' } }]);
     await expect(mockOffice({ item: 'read' }).mailbox.insertAtCursor(DRAFT)).rejects.toThrow(/no message is being written/);
+  });
+});
+
+describe('OutlookMailbox opening a message', () => {
+  it('reads the item id whole (an EWS id opens the message later); an id too long to be one is not kept cut', async () => {
+    expect((await mockOffice().mailbox.readThread()).messages.at(-1)!.id).toBe('AAMkAGI2TG93AAA=');
+    const { office, mailbox } = mockOffice();
+    (office.context.mailbox.item as { itemId: string }).itemId = `AAMk${'A'.repeat(400)}`;
+    expect((await mailbox.readThread()).messages.at(-1)!.id).toBeNull();
+  });
+
+  it('opens the message by its EWS id with displayMessageForm, as given (no conversion)', () => {
+    const { mailbox, recorded } = mockOffice();
+    mailbox.openMessage('AAMkAGI2TG93AAA=');
+    expect(recorded.opened).toEqual(['AAMkAGI2TG93AAA=']);
+  });
+
+  it('Outlook’s refusal, a missing API or no id become errors that say what failed', () => {
+    expect(() => mockOffice({ openRefused: 'Sys.ArgumentException: itemId' }).mailbox.openMessage('AAMk')).toThrow('Outlook refused opening the message: Sys.ArgumentException: itemId (exception)');
+    const { office, mailbox, recorded } = mockOffice();
+    expect(() => mailbox.openMessage('  ')).toThrow(/no Outlook message to open/);
+    office.context.mailbox.displayMessageForm = undefined;
+    expect(() => mailbox.openMessage('AAMk')).toThrow(/cannot open a message from an add-in/);
+    expect(recorded.opened).toEqual([]);
   });
 });
 

@@ -19,6 +19,9 @@ export const DUE_BAR_ICON = 'Icon.16';
 /** Office truncates longer bar messages (150 characters); we cut first, on a word. */
 export const DUE_BAR_MAX = 150;
 
+/** EWS item ids are about 150 characters; longer is not an id Relance keeps. */
+const ITEM_ID_MAX = 300;
+
 export type ItemMode = 'read' | 'compose' | 'none';
 
 export type DraftMode = 'reply' | 'new_compose';
@@ -100,7 +103,8 @@ export class OutlookMailbox {
     const split = splitQuotedMessages(body ?? '', LIMITS.messages - 1);
     const quoted: MailMessage[] = split.quoted.map((q) => ({ id: null, from: q.from, to: q.to, cc: q.cc, date: q.date, bodyText: cut(q.bodyText, LIMITS.bodyChars), attachments: [], collapsed: false }));
     const own: MailMessage = {
-      id: item.itemId ? cut(String(item.itemId), 300) : null,
+      // The EWS id opens the message later (openMessage): a cut one would open nothing, so none rather than a cut one.
+      id: item.itemId && String(item.itemId).length <= ITEM_ID_MAX ? String(item.itemId) : null,
       from: address(item.from ?? item.sender),
       to: addresses(item.to),
       cc: addresses(item.cc),
@@ -177,6 +181,19 @@ export class OutlookMailbox {
         done,
       ),
     );
+  }
+
+  /**
+   * Opens an existing message (the one an invoice was read from) in Outlook's reading form, by the
+   * EWS id `item.itemId` gave when it was read (no conversion: displayMessageForm takes EWS ids).
+   * Outlook says nothing when the id names no message any more (moved to another mailbox, deleted):
+   * only a refusal or a missing API can be reported.
+   */
+  openMessage(itemId: string): void {
+    const display = this.mailbox.displayMessageForm;
+    if (!display) throw new OfficeCallError('opening the message', 'unsupported', 'this Outlook cannot open a message from an add-in');
+    if (!itemId.trim()) throw new OfficeCallError('opening the message', 'no_id', 'the invoice has no Outlook message to open');
+    officeSync('opening the message', () => display.call(this.mailbox, itemId));
   }
 
   /** Calls back when the user selects another item (the pinned task pane stays open). */
