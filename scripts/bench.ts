@@ -116,6 +116,8 @@ async function threadToPanelFigures(): Promise<Figure[]> {
       const fresh = await context.newPage();
       await fresh.goto(`chrome-extension://${extensionId}/src/panel/index.html?tab=${tabId}`);
       await fresh.getByTestId('field-invoice-number').waitFor();
+      // The mark is set by an effect just after that render: wait for it rather than race it.
+      await fresh.waitForFunction(() => performance.getEntriesByName('relance:panel-first-render').length > 0);
       firstRenders.push(await fresh.evaluate(() => performance.getEntriesByName('relance:panel-first-render')[0]?.startTime ?? Number.NaN));
       await fresh.close();
     }

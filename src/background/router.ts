@@ -32,6 +32,8 @@ import { handleLedgerFileRequest } from './ledger-files';
 import { deriveForPanel, statusView } from './invoice-status';
 import { composeDraftOf, previewOf, renderPanelDraft, type PanelDraftOutcome } from './panel-draft';
 import { isPanelRequest, parsePanelRequest } from './panel-requests';
+import { handleDashboardRequest, isDashboardRequest, parseDashboardRequest } from './dashboard-requests';
+import { handleSettingsRequest, isSettingsRequest } from './settings-requests';
 import { readThreadForPanel, type ThreadReading } from './thread-reading';
 
 export interface MessageSender {
@@ -63,6 +65,10 @@ export interface WorkerDeps {
   storagePersistence(): Promise<StoragePersistence>;
   broadcast(message: WorkerBroadcast): void;
   log(message: string, detail?: unknown): void;
+  /** The dashboard's "open thread": a Gmail tab of that account (adapters/browser/gmail-tabs.ts). */
+  openGmailThread?(account: string | null, threadId: string): Promise<void>;
+  /** Remembers which `/mail/u/<n>/` an account is at, from the reporting Gmail page's URL. */
+  rememberGmailAccount?(account: string | null, senderUrl: string | undefined): Promise<void>;
 }
 
 export type SenderRole = { role: 'page' } | { role: 'gmail'; tabId: number } | { role: 'unknown' };
@@ -105,6 +111,7 @@ export function routeMessage(raw: unknown, sender: MessageSender, deps: WorkerDe
       deps.log('rejected a message from the Gmail content script', parsed.error);
       return Promise.resolve({ ok: false, error: 'invalid message' });
     }
+    if (parsed.value.type === 'thread/opened') void deps.rememberGmailAccount?.(parsed.value.snapshot.account, sender.url).catch((error) => deps.log('could not remember the Gmail account', error));
     return handleContentMessage(parsed.value, who.tabId, deps);
   }
   if (who.role === 'page') return handlePageMessage(raw, deps);
@@ -170,6 +177,8 @@ export function failure(error: unknown): { ok: false; error: string; code?: stri
 async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown> | undefined> {
   if (isLedgerFileRequest(raw)) return handleFileRequest(raw, deps);
   if (isPanelRequest(raw)) return handlePanelRequest(raw, deps);
+  if (isDashboardRequest(raw)) return handleDashboard(raw, deps);
+  if (isSettingsRequest(raw)) return handleSettingsRequest(raw, deps).catch((error: unknown) => (deps.log(`${raw.type} failed`, error), failure(error)));
   if (!isPageMessage(raw)) return undefined;
   try {
     switch (raw.type) {
@@ -267,6 +276,21 @@ async function listForThread(thread: ThreadRef, also: InvoiceKey[], deps: Worker
   }
   const records = await Promise.all(stored.map((record) => panelRecord(record, context, deps)));
   return records.filter((record): record is InvoiceRecord => record !== null);
+}
+
+/** The dashboard page's requests (dashboard-requests.ts): parsed first, failures as replies. */
+async function handleDashboard(raw: unknown, deps: WorkerDeps): Promise<WorkerReply<unknown>> {
+  const parsed = parseDashboardRequest(raw);
+  if (!parsed.ok) {
+    deps.log('rejected a dashboard request', parsed.error);
+    return { ok: false, error: `invalid message: ${parsed.error}` };
+  }
+  try {
+    return await handleDashboardRequest(parsed.value, { ledger: deps.ledger, today: deps.today, openGmailThread: deps.openGmailThread ?? (() => Promise.reject(new Error('no Gmail tabs here'))) });
+  } catch (error) {
+    deps.log(`${parsed.value.type} failed`, error);
+    return failure(error);
+  }
 }
 
 /** The ledger's files (ledger-files.ts): parsed first (the file text's size), failures as replies. */

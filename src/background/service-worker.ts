@@ -5,7 +5,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../adapters/browser/ext';
 import { browserClock, nextDailyRefresh } from '../adapters/browser/clock';
-import { refreshBadge } from '../adapters/browser/badge';
+import { openGmailThread, rememberGmailAccount } from '../adapters/browser/gmail-tabs';
+import { CLOCK_TIME_KEY, NOTIFICATION_ID, NOTIFY_ALARM } from '../adapters/browser/notify';
 import { panelSurface } from '../adapters/browser/panel-surface';
 import { requestPersistentStorage } from '../adapters/browser/persist';
 import { forgetTab, getTabThread, setTabThread } from '../adapters/browser/tab-threads';
@@ -13,14 +14,22 @@ import { LedgerStore } from '../adapters/storage/ledger-store';
 import { RelanceDatabase } from '../adapters/storage/schema';
 import { CLOCK_OVERRIDE_KEY, type WorkerBroadcast } from '../protocol/messages';
 import { routeMessage, type WorkerDeps } from './router';
+import { welcomeOnInstall } from './onboarding';
+import { alerts } from './alerts';
+import { dashboardFr, dashboardEn } from '../ui/i18n-dashboard';
 
 const PANEL_PATH = 'src/panel/index.html';
 const DAILY_ALARM = 'daily-refresh';
+const DASHBOARD_PATH = 'src/dashboard/index.html';
+const DASHBOARD_MENU = 'open-dashboard';
 // Chrome's side panel or Firefox's sidebar, whichever this browser has.
 const panel = panelSurface(PANEL_PATH);
 
 const ledger = new LedgerStore(new RelanceDatabase());
-const updateBadge = () => refreshBadge(ledger, browserClock).catch((error) => console.warn('Relance: badge', error));
+// The badge and the daily notification (alerts.ts), after every change, alarm and start-up.
+const dailyAlerts = alerts({ ledger, today: () => browserClock.today(), uiLocale: () => browser.i18n.getUILanguage() });
+const updateBadge = () => dailyAlerts.refresh().catch((error) => console.warn('Relance: badge', error));
+const openDashboard = () => void browser.tabs.create({ url: browser.runtime.getURL(DASHBOARD_PATH) });
 
 const deps: WorkerDeps = {
   extensionId: browser.runtime.id,
@@ -42,6 +51,8 @@ const deps: WorkerDeps = {
     browser.runtime.sendMessage(message).catch(() => undefined);
   },
   log: (message, detail) => console.warn(`Relance: ${message}`, detail ?? ''),
+  openGmailThread,
+  rememberGmailAccount,
 };
 
 // Returning undefined lets other listeners answer; a promise is the reply (webextension-polyfill).
@@ -59,8 +70,17 @@ function scheduleDailyRefresh(): void {
   chrome.alarms.create(DAILY_ALARM, { when: nextDailyRefresh(new Date()), periodInMinutes: 24 * 60 });
 }
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   panel.installed();
+  // First install only (never on update or browser restart): the short welcome of the settings page.
+  void welcomeOnInstall(details.reason, {
+    getLocal: (key) => browser.storage.local.get(key),
+    setLocal: (items) => browser.storage.local.set(items),
+    openTab: (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }),
+  });
+  // The toolbar button's own click opens the panel; its context menu opens the dashboard.
+  const fr = browser.i18n.getUILanguage().toLowerCase().startsWith('fr');
+  chrome.contextMenus.create({ id: DASHBOARD_MENU, title: (fr ? dashboardFr : dashboardEn).menuOpenDashboard, contexts: ['action'] }, () => void chrome.runtime.lastError);
   scheduleDailyRefresh();
   requestPersistence();
   void updateBadge();
@@ -74,11 +94,21 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === DAILY_ALARM) void updateBadge();
+  if (alarm.name === DAILY_ALARM || alarm.name === NOTIFY_ALARM) void updateBadge();
 });
 
 browser.storage.session.onChanged.addListener((changes) => {
-  if (CLOCK_OVERRIDE_KEY in changes) void updateBadge();
+  if (CLOCK_OVERRIDE_KEY in changes || CLOCK_TIME_KEY in changes) void updateBadge();
+});
+
+chrome.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId === DASHBOARD_MENU) openDashboard();
+});
+
+chrome.notifications.onClicked.addListener((id) => {
+  if (id !== NOTIFICATION_ID) return;
+  openDashboard();
+  void chrome.notifications.clear(id);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -8,6 +8,10 @@ import { browser } from '../adapters/browser/ext';
 import { languageFromLocale } from '../ui/i18n';
 import { App } from '../ui/App';
 import { extensionPorts } from './extension-ports';
+import type { Language } from '../core/model';
+import type { PageReplies, PageToWorker } from '../protocol/messages';
+import { interfaceLanguageOf } from '../ui/settings/ui-language';
+import { SettingsLink } from '../ui/settings-link';
 
 async function panelTabId(): Promise<number | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -16,12 +20,25 @@ async function panelTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
+/** `?lang=` (tests), else the settings' interface language, else the browser's. */
+async function panelLanguage(): Promise<Language> {
+  const forced = new URLSearchParams(location.search).get('lang');
+  if (forced) return languageFromLocale(forced);
+  const reply = (await browser.runtime.sendMessage({ type: 'settings/get' } satisfies PageToWorker).catch(() => undefined)) as PageReplies['settings/get'] | undefined;
+  return interfaceLanguageOf(reply?.ok ? reply.value : null, browser.i18n.getUILanguage());
+}
+
 async function main(): Promise<void> {
-  const language = languageFromLocale(new URLSearchParams(location.search).get('lang') ?? browser.i18n.getUILanguage());
+  const language = await panelLanguage();
   document.documentElement.lang = language;
   const root = document.getElementById('app');
   if (!root) throw new Error('panel markup is missing #app');
-  render(<App ports={extensionPorts(await panelTabId(), language)} />, root);
+  render(
+    <SettingsLink.Provider value={browser.runtime.getURL('src/settings/index.html')}>
+      <App ports={extensionPorts(await panelTabId(), language)} />
+    </SettingsLink.Provider>,
+    root,
+  );
 }
 
 void main();

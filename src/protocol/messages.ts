@@ -17,7 +17,7 @@ import type {
   TrackedInvoice,
 } from '../core/model';
 import type { ThreadInvoice } from '../core/thread-invoice';
-import type { LedgerEvent, LedgerInvoice } from '../core/ledger';
+import type { LedgerEvent, LedgerInvoice, LedgerProblem, LedgerSettings, UserTemplates } from '../core/ledger';
 import type { ChasingPlan, ChasingStatus, ChasingTone } from '../core/chasing/next-actions';
 import { isChasingStep, type ChasingStep } from '../core/chasing/steps';
 
@@ -113,7 +113,21 @@ export type PageToWorker =
   | { type: 'invoice/untrack'; invoiceId: string }
   | { type: 'invoice/correct'; invoiceId: string; changes: FactCorrection[] }
   | { type: 'storage/persistence' }
-  | LedgerFileRequest;
+  | LedgerFileRequest
+  | SettingsRequest;
+
+/**
+ * The settings page (src/background/settings-requests.ts parses them; extension pages only). A save
+ * replaces the whole record after checking all of it (validate.ts): refused, nothing is written.
+ */
+export type SettingsRequest =
+  | { type: 'settings/get' }
+  | { type: 'settings/save'; settings: unknown }
+  | { type: 'templates/get' }
+  | { type: 'templates/save'; templates: unknown };
+
+/** A refused save names every field at fault (`LedgerProblem`: dotted path, code, English message). */
+export type SettingsSaveReply<T> = WorkerReply<T> | { ok: false; error: string; code: 'invalid'; problems: LedgerProblem[] };
 
 /**
  * The ledger's files (issue 5 "Import and export"; formats in src/core/ledger/BACKUP.md and
@@ -132,6 +146,11 @@ export type PageToWorker =
 export type LedgerFileRequest =
   | { type: 'backup/export' }
   | { type: 'backup/import'; text: string; dryRun?: boolean }
+  // A backup of any size in chunks (src/background/backup-restore.ts): staged, checked as it comes, swapped in by the commit only.
+  | { type: 'backup/import-begin' }
+  | { type: 'backup/import-chunk'; restoreId: string; index: number; text: string; last?: boolean }
+  | { type: 'backup/import-commit'; restoreId: string }
+  | { type: 'backup/import-abort'; restoreId: string }
   | { type: 'backup/merge-scan'; text: string; acceptUpdates: boolean; dryRun?: boolean }
   | { type: 'export/csv'; language: Language }
   | { type: 'export/dossier'; invoiceId: string; language: Language };
@@ -277,6 +296,13 @@ export interface BackupImportResult {
   warnings: FileProblem[];
 }
 
+/** A chunk of a staged restore read: how far the file is read; with the last chunk, what it holds (not yet swapped in). */
+export interface BackupChunkResult {
+  read: { chars: number; lines: number; clients: number; invoices: number; events: number };
+  /** The last chunk: the file checked out whole and is staged; `backup/import-commit` swaps it in. */
+  checked?: Omit<BackupImportResult, 'replaced'> & { version: number };
+}
+
 /** An event the scan file suggests, for the user to confirm (`acceptUpdates`). */
 export interface ScanProposal {
   invoiceId: string;
@@ -344,9 +370,17 @@ export interface PageReplies {
   'storage/persistence': WorkerReply<StoragePersistence>;
   'backup/export': WorkerReply<BackupExportResult>;
   'backup/import': FileImportReply<BackupImportResult>;
+  'backup/import-begin': WorkerReply<{ restoreId: string }>;
+  'backup/import-chunk': FileImportReply<BackupChunkResult>;
+  'backup/import-commit': FileImportReply<BackupImportResult>;
+  'backup/import-abort': WorkerReply<{ aborted: true }>;
   'backup/merge-scan': FileImportReply<ScanMergeReport>;
   'export/csv': WorkerReply<CsvExportResult>;
   'export/dossier': WorkerReply<DossierExportResult>;
+  'settings/get': WorkerReply<LedgerSettings>;
+  'settings/save': SettingsSaveReply<LedgerSettings>;
+  'templates/get': WorkerReply<UserTemplates>;
+  'templates/save': SettingsSaveReply<UserTemplates>;
 }
 
 /**

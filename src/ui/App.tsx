@@ -34,6 +34,12 @@ export function App({ ports }: { ports: UiPorts }) {
     <main class="relance-panel" lang={ports.language} data-ready={thread !== undefined && today !== null ? 'true' : 'false'}>
       <header>
         <h1>{t('appTitle')}</h1>
+        {/* The dashboard is an extension page: the Outlook task pane (mailApp set) has none. */}
+        {ports.mailApp === undefined ? (
+          <a class="panel-dashboard-link" href="../dashboard/index.html" target="_blank" rel="noopener" aria-label={t('dashOpenLinkLabel')} data-testid="dashboard-link">
+            {t('dashOpenLink')}
+          </a>
+        ) : null}
       </header>
       {thread === undefined || today === null ? null : thread === null || thread.state === 'none' ? (
         <p class="panel-message" data-testid="panel-message">{t('noThread')}</p>

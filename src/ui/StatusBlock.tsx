@@ -9,6 +9,8 @@ import type { InvoiceStatusView, PenaltyView } from '../protocol/messages';
 import type { MessageKey, Translate } from './i18n';
 import { dueStatus } from './due-status';
 import { NextAction } from './NextAction';
+import { SettingsLink } from './settings-link';
+import { useContext } from 'preact/hooks';
 
 function money(amount: number | null, currency: string | null, language: Language, t: Translate): string {
   return amount !== null && currency ? formatMoney(amount, currency, language) : t('unknown');
@@ -31,6 +33,7 @@ function penaltyText(penalty: PenaltyView, language: Language, t: Translate): st
 }
 
 export function StatusBlock({ state, t, language }: { state: InvoiceStatusView; t: Translate; language: Language }) {
+  const settingsUrl = useContext(SettingsLink);
   const showPenalty = state.daysPastDue !== null && state.daysPastDue > 0 && state.status !== 'paid';
   return (
     <section class="status-block" aria-label={t('statusTitle')} data-testid="status-block" data-status={state.status}>
@@ -51,6 +54,15 @@ export function StatusBlock({ state, t, language }: { state: InvoiceStatusView; 
             <dt>{t('penaltyLabel')}</dt>
             <dd data-testid="status-penalty" data-kind={state.penalty.kind} class={state.penalty.kind === 'rate_unknown' ? 'warning' : undefined}>
               {penaltyText(state.penalty, language, t)}
+              {state.penalty.kind === 'rate_unknown' && settingsUrl && (
+                <>
+                  {' '}
+                  {/* The warning's own colour (contrast checked light and dark), not the browser's link blue. */}
+                  <a href={`${settingsUrl}#penalty`} target="_blank" rel="noopener" data-testid="open-rate-settings" style={{ color: 'inherit', textDecoration: 'underline' }}>
+                    {t('openRateSettings')}
+                  </a>
+                </>
+              )}
             </dd>
           </>
         )}

@@ -3,8 +3,10 @@
  * Intl (core/format.ts), never by hand. A missing English key is a type error.
  */
 import type { Language } from '../core/model';
+import { dashboardEn, dashboardFr } from './i18n-dashboard';
 
 const fr = {
+  ...dashboardFr,
   appTitle: 'Relance',
   noThread: 'Ouvrez un fil dans {mailApp} : Relance affichera ici la facture qu’il y lit.',
   unreadable: 'Relance n’a pas pu lire ce fil. {mailApp} a peut-être changé d’apparence ; le reste de {mailApp} n’est pas touché.',
@@ -98,6 +100,7 @@ const fr = {
   penaltyComputed: 'intérêts de retard {interest} + indemnité forfaitaire {indemnity}',
   penaltyInterestOnly: 'intérêts de retard {interest}',
   penaltyRateUnknown: 'Le taux de référence de {period} n’est pas encore connu : saisissez-le dans les réglages pour calculer les intérêts.',
+  openRateSettings: 'Saisir le taux dans les réglages',
   penalty_amount_unknown: 'montant inconnu : corrigez-le pour calculer les pénalités',
   penalty_currency_unknown: 'devise inconnue : corrigez-la pour calculer les pénalités',
   penalty_due_date_unknown: 'échéance inconnue : corrigez-la pour calculer les pénalités',
@@ -251,6 +254,7 @@ const fr = {
 export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
+  ...dashboardEn,
   appTitle: 'Relance',
   noThread: 'Open a thread in {mailApp}: Relance will show the invoice it reads there.',
   unreadable: 'Relance could not read this thread. {mailApp} may have changed its layout; the rest of {mailApp} is not affected.',
@@ -344,6 +348,7 @@ const en: Record<MessageKey, string> = {
   penaltyComputed: 'late-payment interest {interest} + fixed indemnity {indemnity}',
   penaltyInterestOnly: 'late-payment interest {interest}',
   penaltyRateUnknown: 'The reference rate for {period} is not known yet: enter it in the settings to compute the interest.',
+  openRateSettings: 'Enter the rate in the settings',
   penalty_amount_unknown: 'amount unknown: correct it to compute penalties',
   penalty_currency_unknown: 'currency unknown: correct it to compute penalties',
   penalty_due_date_unknown: 'due date unknown: correct it to compute penalties',

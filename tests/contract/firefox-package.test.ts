@@ -34,7 +34,8 @@ interface LintReport {
  * the sidebar page's chunk. Anything else (an API Firefox lacks, a manifest key it ignores) fails.
  */
 const ACCEPTED_WARNINGS: Array<{ code: string; file: RegExp; why: string }> = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^assets\/sidebar-[\w-]+\.js$/, why: "Preact's dangerouslySetInnerHTML branch, unused" },
+  // With several pages (sidebar, dashboard…) the bundler moves Preact into a shared chunk (jsxRuntime-*).
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^assets\/(sidebar|jsxRuntime)-[\w-]+\.js$/, why: "Preact's dangerouslySetInnerHTML branch, unused" },
 ];
 
 const chrome = chromeManifest as Manifest;
@@ -115,7 +116,9 @@ describe('the Firefox build', () => {
   });
 
   it('names no server: the only absolute URLs in its code are Gmail, XML namespaces and library error links', () => {
-    const allowed = [/^https:\/\/mail\.google\.com\/?$/, /^http:\/\/www\.w3\.org\//, /^https?:\/\/(bit\.ly|tinyurl\.com)\/\w+$/];
+    // Gmail's own pages (the dashboard opens threads at /mail/u/<n>/#inbox/<id>) are Gmail, not a server of ours.
+    // The template editor's sample invoice (core/templates/samples.ts) pays at pay.example.com: a reserved domain (RFC 2606).
+    const allowed = [/^https:\/\/mail\.google\.com(\/mail\/u\/[\w./-]*)?\/?$/, /^http:\/\/www\.w3\.org\//, /^https?:\/\/(bit\.ly|tinyurl\.com)\/\w+$/, /^https:\/\/([\w-]+\.)*example\.com\//];
     const assets = readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.js'));
     const urls = assets.flatMap((file) => readFileSync(join(outDir, 'assets', file), 'utf8').match(/https?:\/\/[\w.-]+(\/[\w./-]*)?/g) ?? []);
     expect(urls.length).toBeGreaterThan(0); // the scan does read the code (Gmail's origin is in it)

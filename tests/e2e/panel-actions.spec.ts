@@ -4,21 +4,11 @@
  * preview before it goes into Gmail's compose; the checklist before the first reminder.
  */
 import type { Page } from '@playwright/test';
-import { expect, squash, test, type Relance } from './harness';
-import { FIXTURE_THREADS, type FixtureThreadName } from '../fixtures/gmail/threads/index';
-import { confirmFirstReminderChecklist } from './panel-support';
+import { expect, squash, test } from './harness';
+import { confirmFirstReminderChecklist, trackedPanel } from './panel-support';
 
 const SHOTS = '.cache/panel-shots';
 
-async function trackedPanel(relance: Relance, name: FixtureThreadName): Promise<{ gmail: Page; panel: Page }> {
-  const gmail = await relance.openThread(name);
-  const panel = await relance.openPanel(await relance.tabShowing(FIXTURE_THREADS[name].legacyThreadId));
-  // A side panel is narrow: look at it as the user does.
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.getByTestId('track-button').click();
-  await expect(panel.getByTestId('status-block')).toBeVisible();
-  return { gmail, panel };
-}
 
 test('log a call: the script first, the next call date is required, then the entry is in the logbook', async ({ relance }) => {
   const { panel } = await trackedPanel(relance, 'frOverdue');

@@ -2,20 +2,14 @@
  * Issue 6: the formal notice as a printable letter (and its sending recorded), the escalation
  * checklist, untracking, and a visit or registered letter in the logbook.
  */
-import type { Page } from '@playwright/test';
 import { expect, test, type Relance } from './harness';
+import { trackedPanel as trackedThreadPanel } from './panel-support';
 import { FIXTURE_THREADS, type FixtureThreadName } from '../fixtures/gmail/threads/index';
+
+const trackedPanel = async (relance: Relance, name: FixtureThreadName) => (await trackedThreadPanel(relance, name)).panel;
 
 const SHOTS = '.cache/panel-shots';
 
-async function trackedPanel(relance: Relance, name: FixtureThreadName): Promise<Page> {
-  await relance.openThread(name);
-  const panel = await relance.openPanel(await relance.tabShowing(FIXTURE_THREADS[name].legacyThreadId));
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.getByTestId('track-button').click();
-  await expect(panel.getByTestId('status-block')).toBeVisible();
-  return panel;
-}
 
 test('the formal notice letter: previewed, printed, and its registered sending recorded', async ({ relance }) => {
   const panel = await trackedPanel(relance, 'frOverdue');

@@ -3,21 +3,12 @@
  * the panel proposes the matching logbook entry in one click; the payment plan builder and its
  * written confirmation; several threads for one invoice.
  */
-import type { Page } from '@playwright/test';
 import { expect, squash, test, type Relance } from './harness';
-import { FIXTURE_THREADS, type FixtureThreadName } from '../fixtures/gmail/threads/index';
-import { confirmFirstReminderChecklist } from './panel-support';
+import { FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
+import { confirmFirstReminderChecklist, trackedPanel } from './panel-support';
 
 const SHOTS = '.cache/panel-shots';
 
-async function trackedPanel(relance: Relance, name: FixtureThreadName): Promise<{ gmail: Page; panel: Page }> {
-  const gmail = await relance.openThread(name);
-  const panel = await relance.openPanel(await relance.tabShowing(FIXTURE_THREADS[name].legacyThreadId));
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.getByTestId('track-button').click();
-  await expect(panel.getByTestId('status-block')).toBeVisible();
-  return { gmail, panel };
-}
 
 async function storedEntry(relance: Relance, kind: string): Promise<Record<string, unknown> | undefined> {
   return (await relance.storedEvents()).find((event) => event.kind === kind) as unknown as Record<string, unknown> | undefined;

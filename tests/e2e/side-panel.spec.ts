@@ -10,6 +10,9 @@ test('the chip in the thread header opens the side panel, which shows that threa
   const sidePanels = () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).map((c) => c.documentUrl));
   expect(await sidePanels()).toEqual([]);
 
+  // The user clicks in the tab they are looking at (the first-run welcome may have opened a tab
+  // in front of it: a side panel only shows beside the active tab).
+  await gmail.bringToFront();
   await gmail.locator('[data-relance-chip]').click(); // a user gesture, as Chrome requires
   await expect.poll(sidePanels).toEqual([expect.stringMatching(/\/src\/panel\/index\.html$/)]);
 

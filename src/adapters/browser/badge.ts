@@ -1,18 +1,17 @@
 /**
- * The toolbar badge: how many tracked invoices need the user today (core/attention.ts), counted
- * by the store on its `attentionFrom` index (LedgerStore.attentionCount; the first count of a day
- * brings that index up to the day).
+ * The toolbar badge: how many items need the user today (invoices due today and actions due today,
+ * src/background/today-attention.ts), in the colour of the day's urgency:
+ * - red (#C92A2A) when one of them is seriously late: more than 30 days past due, at the formal
+ *   notice step or beyond, or after a broken promise to pay;
+ * - orange (#D9480F, like the icon's dot) otherwise: "something to do", not an alarm.
+ * Recomputed after every ledger write, at start-up, and by the daily alarm (service-worker.ts).
  */
 import { badgeText } from '../../core/attention';
-import type { LedgerStore } from '../storage/ledger-store';
-import type { Clock } from './clock';
+import type { Urgency } from '../../protocol/dashboard-messages';
 
-// Orange like the icon's dot: "something to do", not an alarm (issue 6 adds urgency colours).
-const BADGE_COLOUR = '#D9480F';
+export const BADGE_COLOURS: Readonly<Record<Exclude<Urgency, 'none'>, string>> = { urgent: '#C92A2A', due: '#D9480F' };
 
-export async function refreshBadge(ledger: LedgerStore, clock: Clock): Promise<number> {
-  const count = await ledger.attentionCount(await clock.today());
-  await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+export async function showBadge(count: number, urgency: Urgency): Promise<void> {
+  await chrome.action.setBadgeBackgroundColor({ color: urgency === 'urgent' ? BADGE_COLOURS.urgent : BADGE_COLOURS.due });
   await chrome.action.setBadgeText({ text: badgeText(count) });
-  return count;
 }

@@ -58,7 +58,6 @@ import {
   clientHistoryFromTotals,
   clientTotalsOf,
   countsForLatePayment,
-  dailySalesOf,
   dsoOfRows,
   emptyClientTotals,
   invoiceSummary,
@@ -77,6 +76,8 @@ import {
   type ScanMergePlan,
 } from '../../core/ledger';
 import { isConstraintError, StorageError, toStorageError } from './errors';
+import { RestoreTotals, storedWithSummary } from './restore-records';
+import { RestoreStaging } from './restore-staging';
 import type { RelanceDatabase, StoredInvoice } from './schema';
 
 /** An invoice and its whole logbook, in chain order (seq 0 first). */
@@ -376,17 +377,14 @@ export class LedgerStore {
       if (!verdict.ok) throw new LedgerValidationError('ledger', [{ field: 'events', code: 'inconsistent', message: verdict.first.message }]);
     }
     const clients = new Map(contents.clients.map((client) => [client.id, client]));
-    const summaries = new Map<string, InvoiceSummary[]>();
+    const restoreTotals = new RestoreTotals();
     const invoices = contents.invoices.map((invoice): StoredInvoice => {
-      const plain = ledgerInvoiceOf(invoice);
-      const summary = invoiceSummary({ invoice: plain, logbook: byInvoice.get(plain.id) ?? [], settings: contents.settings, client: clients.get(plain.clientId) ?? null });
-      const list = summaries.get(plain.clientId);
-      if (list) list.push(summary);
-      else summaries.set(plain.clientId, [summary]);
-      return { ...plain, ...summaryIndexKeys(summary), summary };
+      const stored = storedWithSummary(invoice, byInvoice.get(invoice.id) ?? [], contents.settings, clients.get(invoice.clientId) ?? null);
+      restoreTotals.add(stored.clientId, stored.summary);
+      return stored;
     });
-    const totals = [...summaries].map(([clientId, list]) => clientTotalsOf(clientId, list));
-    const sales = dailySalesOf(invoices.map((record) => record.summary));
+    const totals = restoreTotals.clientTotals();
+    const sales = restoreTotals.dailySales();
     // Every event is chained (verified). New storage ids, in chain order.
     const events: ChainedEvent[] = [];
     for (const list of byInvoice.values()) for (const { id: _id, ...event } of list) events.push(event as ChainedEvent);
@@ -407,6 +405,11 @@ export class LedgerStore {
         }),
       { retry: false },
     );
+  }
+
+  /** The staged restore over this store's database (restore-staging.ts): a backup of any size, swapped in by one commit. */
+  restoreStaging(): RestoreStaging {
+    return new RestoreStaging(this.db);
   }
 
   /**
@@ -677,6 +680,31 @@ export class LedgerStore {
       }),
     );
     return { aging: agingOfRows(open, today), outstanding: outstandingByCurrency(open), dso: dsoOfRows(open, sales, today, { days }) };
+  }
+
+  /**
+   * The invoices that need the user on `today`, with their logbooks (the dashboard's today list and
+   * the badge's urgency derive these few): `attentionCount` first brings the index up to the day.
+   */
+  async needingAttention(today: IsoDate): Promise<LedgerRecord[]> {
+    await this.attentionCount(today);
+    return this.records(() => this.db.invoices.where('attentionFrom').belowOrEqual(today).toArray());
+  }
+
+  /** The open invoices with their summaries, no logbook (index `open`): the dashboard's receivables. */
+  async openSummaries(): Promise<Array<{ invoice: LedgerInvoice; summary: InvoiceSummary }>> {
+    return this.read(async () => (await this.db.invoices.where('open').equals(1).toArray()).map((stored) => ({ invoice: ledgerInvoiceOf(stored), summary: stored.summary })));
+  }
+
+  /** The invoices issued between two days (both included), summaries only (index `issueDate`): an account's DSO sales. */
+  async issuedSummariesBetween(from: IsoDate, to: IsoDate): Promise<Array<{ invoice: LedgerInvoice; summary: InvoiceSummary }>> {
+    return this.read(async () => (await this.db.invoices.where('issueDate').between(from, to, true, true).toArray()).map((stored) => ({ invoice: ledgerInvoiceOf(stored), summary: stored.summary })));
+  }
+
+  /** These clients' totals (client-totals.ts), empty ones for clients without. */
+  async clientTotalsOf(clientIds: readonly string[]): Promise<ClientTotals[]> {
+    const ids = [...new Set(clientIds)];
+    return this.read(async () => (await this.db.clientTotals.bulkGet(ids)).map((totals, index) => totals ?? emptyClientTotals(ids[index]!)));
   }
 
   /** One client's history (queries.ts `clientHistory`) from its totals and its latest invoices due. */

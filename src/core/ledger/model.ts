@@ -221,6 +221,32 @@ export interface PenaltySettings {
   rateOverrides: RateOverride[];
 }
 
+/** 'auto': the browser's language (French for a French browser, English otherwise). */
+export type InterfaceLanguage = 'auto' | Language;
+
+export const INTERFACE_LANGUAGES: readonly InterfaceLanguage[] = ['auto', 'fr', 'en'];
+
+/**
+ * The daily alerts (issue 6): when the daily notification comes and which Gmail account the badge
+ * counts. Optional in `LedgerSettings` (older backups have none): read it with `alertSettingsOf`.
+ */
+export interface AlertSettings {
+  /** Local time of the daily notification, `HH:MM` (24 h); null: no notification. */
+  notifyAt: string | null;
+  /** The Gmail account (its address) the badge counts; null: every account. */
+  badgeAccount: string | null;
+}
+
+export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({ notifyAt: '09:00', badgeAccount: null });
+
+/** `HH:MM`, 00:00 to 23:59. */
+export const NOTIFY_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The alert settings, the defaults for what was never saved. */
+export function alertSettingsOf(settings: Pick<LedgerSettings, 'alerts'>): AlertSettings {
+  return { ...DEFAULT_ALERT_SETTINGS, ...(settings.alerts ?? {}) };
+}
+
 export interface LedgerSettings {
   company: CompanyIdentity;
   /** Bank details printed on reminders; the IBAN is stored without spaces, upper-cased. */
@@ -230,10 +256,14 @@ export interface LedgerSettings {
   paymentLink: string | null;
   /** The signature appended to drafts. */
   signature: string;
-  /** The user's interface language and the default for new clients. */
+  /** The default language of drafts for new clients (and the interface's when `interfaceLanguage` is auto). */
   language: Language;
+  /** The extension's interface language (panel, settings, dashboard); absent or 'auto': the browser's. */
+  interfaceLanguage?: InterfaceLanguage;
   /** The user's own mailbox addresses (the CLI's `--me`), lower-cased. */
   ownEmails: string[];
+  /** The daily notification's time and the badge's account (`alertSettingsOf` gives the defaults). */
+  alerts?: AlertSettings;
   /** The ladder's settings, over `DEFAULT_CHASING_SETTINGS` (only what the user changed). */
   chasing: ChasingSettingsOverride;
   penalty: PenaltySettings;

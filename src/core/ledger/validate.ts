@@ -21,7 +21,7 @@ import { JURISDICTIONS, RATE_TABLES, parseHalfYear, type Jurisdiction, type Rate
 import type { IsoDate, Language } from '../model';
 import { parseTemplateKey, type TemplateKey } from '../templates/user-templates';
 import { CORRECTABLE_FIELDS, LEDGER_EVENT_KINDS, type CallOutcome, type EscalationRoute, type InvoiceFactsSnapshot, type LedgerEvent, type PlanInstalment } from './events';
-import { isCorrectableField, type Client, type CompanyIdentity, type ImportHint, type InvoiceProof, type LedgerInvoice, type LedgerSettings, type PenaltySettings, type UserTemplates } from './model';
+import { DEFAULT_ALERT_SETTINGS, INTERFACE_LANGUAGES, NOTIFY_TIME, isCorrectableField, type AlertSettings, type Client, type CompanyIdentity, type ImportHint, type InvoiceProof, type LedgerInvoice, type LedgerSettings, type PenaltySettings, type UserTemplates } from './model';
 
 export type LedgerProblemCode =
   | 'missing'
@@ -621,11 +621,29 @@ export function checkSettings(value: unknown): Checked<LedgerSettings> {
       paymentLink,
       signature: r.textOr('signature', ''),
       language: r.oneOf('language', LANGUAGES) ?? 'fr',
+      // Optional (added with the settings page): older backups have none and stay valid.
+      ...optionalField('interfaceLanguage', r.oneOf('interfaceLanguage', INTERFACE_LANGUAGES, { optional: true })),
       ownEmails: [...new Set(ownEmails ?? [])],
+      // Optional (issue 6, the daily alerts): older backups have none and stay valid.
+      ...optionalField('alerts', r.object('alerts', readAlerts, { optional: true })),
       chasing: r.has('chasing') ? (r.object('chasing', (reader) => readChasingOverride(reader, DEFAULT_CHASING_SETTINGS, true)) ?? {}) : (r.accept('chasing'), {}),
       penalty: r.object('penalty', readPenalty) ?? { jurisdiction: 'FR', agreedRatePercent: null, rateBasis: null, endOfMonthMethod: 'B', rateOverrides: [] },
     };
   });
+}
+
+/** `{ [key]: value }`, or nothing when the value is absent (an optional field stays absent). */
+function optionalField<K extends string, T>(key: K, value: T | null | undefined): { [P in K]?: T } {
+  return value === undefined || value === null ? {} : ({ [key]: value } as { [P in K]?: T });
+}
+
+/** The daily alerts: a `HH:MM` time or null (no notification), an account address or null (every account). */
+function readAlerts(r: Reader): AlertSettings {
+  const notifyAt = r.text('notifyAt', { nullable: true }) ?? null;
+  if (notifyAt !== null && !NOTIFY_TIME.test(notifyAt)) r.problem('notifyAt', 'bad_format', `must be a time HH:MM (00:00 to 23:59), got ${show(notifyAt)}`);
+  const badgeAccount = r.email('badgeAccount', { nullable: true }) ?? null;
+  // A refused time is reported above (the settings are not saved); null keeps notifications off.
+  return { notifyAt: notifyAt === null || NOTIFY_TIME.test(notifyAt) ? notifyAt : DEFAULT_ALERT_SETTINGS.notifyAt, badgeAccount };
 }
 
 const DEFAULT_COMPANY: CompanyIdentity = { name: '', legalForm: null, siret: null, vatNumber: null, address: null, email: null, phone: null };

@@ -1,0 +1,47 @@
+/**
+ * The badge and the daily notification from one reading of today's items (today-attention.ts),
+ * for the account the user chose for the badge (settings `alerts.badgeAccount`, null: every
+ * account). Refreshes run one after the other: an alarm and a ledger write arriving together must
+ * not paint an older count last, nor show the notification twice.
+ */
+import { alertSettingsOf } from '../core/ledger';
+import type { IsoDate, Language } from '../core/model';
+import type { LedgerStore } from '../adapters/storage/ledger-store';
+import { showBadge } from '../adapters/browser/badge';
+import { checkDailyNotification } from '../adapters/browser/notify';
+import type { Urgency } from '../protocol/dashboard-messages';
+import { todayAttention } from './today-attention';
+
+export interface AlertsDeps {
+  ledger: LedgerStore;
+  today(): Promise<IsoDate>;
+  /** The browser's UI locale (`fr-FR`…), for the notification when the settings leave it to the browser. */
+  uiLocale(): string;
+}
+
+export interface AlertsState {
+  count: number;
+  urgency: Urgency;
+}
+
+export function alerts(deps: AlertsDeps): { refresh(): Promise<AlertsState> } {
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = async (): Promise<AlertsState> => {
+    const settings = await deps.ledger.getSettings();
+    const { notifyAt, badgeAccount } = alertSettingsOf(settings);
+    const today = await deps.today();
+    const { items, urgency } = await todayAttention(deps.ledger, today, badgeAccount);
+    await showBadge(items.length, urgency);
+    const chosen = settings.interfaceLanguage;
+    const language: Language = chosen === 'fr' || chosen === 'en' ? chosen : deps.uiLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    await checkDailyNotification(async () => ({ today, count: items.length, notifyAt, language }));
+    return { count: items.length, urgency };
+  };
+  return {
+    refresh() {
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

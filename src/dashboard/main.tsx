@@ -1,0 +1,45 @@
+/**
+ * Dashboard page entry (opened from the panel's header, the toolbar button's context menu and the
+ * daily notification): mounts the UI with ports to the service worker. `?lang=fr|en` and
+ * `?account=<address>` preset the language and the account shown (tests, links).
+ */
+import { render } from 'preact';
+import { browser } from '../adapters/browser/ext';
+import type { DashboardReplies, DashboardRequest } from '../protocol/dashboard-messages';
+import type { WorkerBroadcast } from '../protocol/messages';
+import { Dashboard } from '../ui/dashboard/Dashboard';
+import type { DashboardPort } from '../ui/dashboard/dashboard-port';
+import { languageFromLocale, translator } from '../ui/i18n';
+
+async function ask<T extends DashboardRequest['type']>(message: Extract<DashboardRequest, { type: T }>): Promise<Extract<DashboardReplies[T], { ok: true }>['value']> {
+  const reply = (await browser.runtime.sendMessage(message)) as DashboardReplies[T] | undefined;
+  if (!reply) throw new Error('the Relance service worker did not answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as Extract<DashboardReplies[T], { ok: true }>['value'];
+}
+
+function main(): void {
+  const query = new URLSearchParams(location.search);
+  const language = languageFromLocale(query.get('lang') ?? browser.i18n.getUILanguage());
+  document.documentElement.lang = language;
+  document.title = `Relance · ${translator(language)('dashTitle')}`;
+  const port: DashboardPort = {
+    language,
+    load: (account) => ask<'dashboard/load'>({ type: 'dashboard/load', account }),
+    openThread: async (invoiceId) => {
+      await ask<'dashboard/open-thread'>({ type: 'dashboard/open-thread', invoiceId });
+    },
+    subscribe(onChange) {
+      const listener = (message: unknown) => {
+        if ((message as WorkerBroadcast | undefined)?.type === 'ledger/changed') onChange();
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
+  };
+  const root = document.getElementById('app');
+  if (!root) throw new Error('dashboard markup is missing #app');
+  render(<Dashboard port={port} initialAccount={query.get('account')} />, root);
+}
+
+main();

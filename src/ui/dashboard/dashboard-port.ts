@@ -1,0 +1,13 @@
+/** What the dashboard UI is given by its host (src/dashboard/main.tsx wires it to the worker). */
+import type { Language } from '../../core/model';
+import type { DashboardView } from '../../protocol/dashboard-messages';
+
+export interface DashboardPort {
+  language: Language;
+  /** Everything shown, for one account (its address) or all (null). */
+  load(account: string | null): Promise<DashboardView>;
+  /** Opens the invoice's Gmail thread in its account. */
+  openThread(invoiceId: string): Promise<void>;
+  /** Called after any ledger change (another page, a Gmail tab); returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
+}
