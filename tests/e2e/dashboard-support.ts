@@ -1,11 +1,9 @@
 /** Shared steps of the dashboard specs: track fixture invoices through the panel, open the dashboard, run axe. */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, type Relance } from './harness';
 import { FIXTURE_THREADS, type FixtureThreadName } from '../fixtures/gmail/threads/index';
 
 export const SHOTS = '.cache/dashboard-shots';
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** Opens the thread in Gmail, tracks its invoice from the panel; returns the Gmail page (the panel is closed). */
 export async function track(relance: Relance, name: FixtureThreadName): Promise<Page> {
@@ -24,21 +22,6 @@ export async function openDashboard(relance: Relance, query: Record<string, stri
   return page;
 }
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The badge's background colour as #RRGGBB. */
 export async function badgeColour(relance: Relance): Promise<string> {
@@ -46,3 +29,5 @@ export async function badgeColour(relance: Relance): Promise<string> {
   const [r, g, b] = await worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}));
   return `#${[r, g, b].map((n) => n!.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
 }
+
+export { seriousViolations } from './axe';

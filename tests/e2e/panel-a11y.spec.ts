@@ -4,29 +4,13 @@
  * (@axe-core/playwright needs Node 22: axe.min.js is evaluated in the page instead, which also
  * passes the extension page's CSP since Playwright evaluates through the DevTools protocol.)
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './harness';
 import { FIXTURE_THREADS, type FixtureThreadName } from '../fixtures/gmail/threads/index';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const SHOTS = '.cache/panel-shots';
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function seriousViolations(panel: Page): Promise<string[]> {
-  await panel.evaluate(AXE);
-  const violations = await panel.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function expectAccessible(panel: Page, view: string): Promise<void> {
   expect(await seriousViolations(panel), view).toEqual([]);
