@@ -93,6 +93,16 @@ describe('dashboard/load', () => {
     expect(onlyDueToday.items.map((item) => [item.invoiceNumber, item.category])).toEqual([['INV-1', 'due_today']]);
     expect(onlyDueToday.urgency).toBe('due');
   });
+
+  it('keeps an invoice whose client override does not combine with the settings, as the badge index does', async () => {
+    const ledger = await ledgerWithTwoAccounts();
+    const client = (await ledger.clientByEmail('a@nomade.fr'))!;
+    // A first reminder 40 days after the due date, after the user's second one (day 15): valid alone,
+    // refused by the ladder once combined with the user's settings, which are then used instead.
+    await ledger.putClient({ ...client, chasing: { delays: { firstReminder: 40 } } });
+    const camille = await todayAttention(ledger, TODAY, CAMILLE);
+    expect(camille.items.map((item) => item.invoiceNumber)).toEqual(expect.arrayContaining(['F-1', 'F-2']));
+  });
 });
 
 describe('dashboard/open-thread', () => {

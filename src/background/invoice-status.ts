@@ -4,7 +4,7 @@
  * button writes. Interest with an unpublished reference rate stays `rate_unknown`: never a guess.
  */
 import { stepToDraft, writtenActionToDraft } from '../core/chasing/tracked-invoice-plan';
-import { deriveInvoiceState, type Client, type InvoiceState, type LedgerEvent, type LedgerInvoice, type LedgerSettings, type PenaltyState } from '../core/ledger';
+import { deriveLeniently, type Client, type InvoiceState, type LedgerEvent, type LedgerInvoice, type LedgerSettings, type PenaltyState } from '../core/ledger';
 import type { IsoDate } from '../core/model';
 import type { InvoiceStatusView, PenaltyView } from '../protocol/messages';
 
@@ -48,7 +48,10 @@ export function statusView(state: InvoiceState, invoice: Pick<LedgerInvoice, 'du
 /** The state, or null when the settings cannot be read into a ladder (the panel then shows the facts only). */
 export function deriveForPanel(invoice: LedgerInvoice, logbook: readonly LedgerEvent[], settings: LedgerSettings, client: Client | null, today: IsoDate): InvoiceState | null {
   try {
-    return deriveInvoiceState(invoice, logbook, settings, today, { client });
+    // As the store's summaries do (summary.ts): a client override that does not combine with the
+    // user's settings falls back to them, so the panel, the dashboard and the badge keep the invoice
+    // the attention index counts.
+    return deriveLeniently(invoice, logbook, settings, today, client);
   } catch {
     return null;
   }
