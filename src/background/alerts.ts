@@ -5,11 +5,12 @@
  * not paint an older count last, nor show the notification twice.
  */
 import { alertSettingsOf } from '../core/ledger';
-import type { IsoDate, Language } from '../core/model';
+import type { IsoDate } from '../core/model';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import { showBadge } from '../adapters/browser/badge';
 import { checkDailyNotification } from '../adapters/browser/notify';
 import type { Urgency } from '../protocol/dashboard-messages';
+import { interfaceLanguageOf } from '../ui/settings/ui-language';
 import { todayAttention } from './today-attention';
 
 export interface AlertsDeps {
@@ -32,8 +33,7 @@ export function alerts(deps: AlertsDeps): { refresh(): Promise<AlertsState> } {
     const today = await deps.today();
     const { items, urgency } = await todayAttention(deps.ledger, today, badgeAccount);
     await showBadge(items.length, urgency);
-    const chosen = settings.interfaceLanguage;
-    const language: Language = chosen === 'fr' || chosen === 'en' ? chosen : deps.uiLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    const language = interfaceLanguageOf(settings, deps.uiLocale());
     await checkDailyNotification(async () => ({ today, count: items.length, notifyAt, language }));
     return { count: items.length, urgency };
   };

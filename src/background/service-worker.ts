@@ -17,6 +17,7 @@ import { routeMessage, type WorkerDeps } from './router';
 import { welcomeOnInstall } from './onboarding';
 import { alerts } from './alerts';
 import { dashboardFr, dashboardEn } from '../ui/i18n-dashboard';
+import { languageFromLocale } from '../ui/i18n';
 
 const PANEL_PATH = 'src/panel/index.html';
 const DAILY_ALARM = 'daily-refresh';
@@ -79,7 +80,7 @@ browser.runtime.onInstalled.addListener((details) => {
     openTab: (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }),
   });
   // The toolbar button's own click opens the panel; its context menu opens the dashboard.
-  const fr = browser.i18n.getUILanguage().toLowerCase().startsWith('fr');
+  const fr = languageFromLocale(browser.i18n.getUILanguage()) === 'fr';
   chrome.contextMenus.create({ id: DASHBOARD_MENU, title: (fr ? dashboardFr : dashboardEn).menuOpenDashboard, contexts: ['action'] }, () => void chrome.runtime.lastError);
   scheduleDailyRefresh();
   requestPersistence();

@@ -5,18 +5,14 @@
  */
 import { render } from 'preact';
 import { browser } from '../adapters/browser/ext';
+import { workerValue } from '../adapters/browser/worker-request';
 import type { DashboardReplies, DashboardRequest } from '../protocol/dashboard-messages';
 import type { WorkerBroadcast } from '../protocol/messages';
 import { Dashboard } from '../ui/dashboard/Dashboard';
 import type { DashboardPort } from '../ui/dashboard/dashboard-port';
 import { languageFromLocale, translator } from '../ui/i18n';
 
-async function ask<T extends DashboardRequest['type']>(message: Extract<DashboardRequest, { type: T }>): Promise<Extract<DashboardReplies[T], { ok: true }>['value']> {
-  const reply = (await browser.runtime.sendMessage(message)) as DashboardReplies[T] | undefined;
-  if (!reply) throw new Error('the Relance service worker did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as Extract<DashboardReplies[T], { ok: true }>['value'];
-}
+const ask = <T extends DashboardRequest['type']>(message: Extract<DashboardRequest, { type: T }>): Promise<Extract<DashboardReplies[T], { ok: true }>['value']> => workerValue(message);
 
 function main(): void {
   const query = new URLSearchParams(location.search);

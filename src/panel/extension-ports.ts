@@ -4,18 +4,14 @@
  */
 import { browser } from '../adapters/browser/ext';
 import { browserClock } from '../adapters/browser/clock';
+import { workerValue } from '../adapters/browser/worker-request';
 import { getTabThread } from '../adapters/browser/tab-threads';
 import type { Language } from '../core/model';
-import { tabThreadKey, type PageReplies, type TabThreadState, type WorkerBroadcast } from '../protocol/messages';
+import { tabThreadKey, type TabThreadState, type WorkerBroadcast } from '../protocol/messages';
 import { ledgerPortOverRequests, type AskLedger } from '../ui/ledger-port';
 import type { UiPorts } from '../ui/ports';
 
-const ask: AskLedger = async (message) => {
-  const reply = (await browser.runtime.sendMessage(message)) as PageReplies[typeof message.type] | undefined;
-  if (!reply) throw new Error('the Relance service worker did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as never;
-};
+const ask: AskLedger = (message) => workerValue(message);
 
 export function extensionPorts(tabId: number | null, language: Language): UiPorts {
   return {

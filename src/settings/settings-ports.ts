@@ -6,23 +6,15 @@
 import { browser } from '../adapters/browser/ext';
 import { browserClock } from '../adapters/browser/clock';
 import { requestPersistentStorage } from '../adapters/browser/persist';
+import { workerReply, workerValue } from '../adapters/browser/worker-request';
 import type { LedgerProblem } from '../core/ledger';
 import type { PageReplies, PageToWorker } from '../protocol/messages';
 import { restoreBackupFile } from '../ui/backup-upload';
 import type { ReplyValue } from '../ui/ledger-port';
 import type { SaveOutcome, SettingsPort } from '../ui/settings/ports';
 
-async function send<K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<PageReplies[K]> {
-  const reply = (await browser.runtime.sendMessage(message)) as PageReplies[K] | undefined;
-  if (!reply) throw new Error('the Relance service worker did not answer');
-  return reply;
-}
-
-async function value<K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<ReplyValue<K>> {
-  const reply = (await send(message)) as unknown as { ok: true; value: ReplyValue<K> } | { ok: false; error: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+const send = <K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<PageReplies[K]> => workerReply(message);
+const value = <K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<ReplyValue<K>> => workerValue(message);
 
 /** A refused save resolves with its problems; any other failure rejects. */
 async function saved<T>(reply: { ok: true; value: T } | { ok: false; error: string; code?: string; problems?: LedgerProblem[] }): Promise<SaveOutcome<T>> {
