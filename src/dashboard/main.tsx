@@ -1,22 +1,23 @@
 /**
  * Dashboard page entry (opened from the panel's header, the toolbar button's context menu and the
- * daily notification): mounts the UI with ports to the service worker. `?lang=fr|en` and
- * `?account=<address>` preset the language and the account shown (tests, links).
+ * daily notification): mounts the UI with ports to the service worker, in the interface language
+ * (page-language.ts; `?lang=fr|en` presets it). `?account=<address>` presets the account shown.
  */
 import { render } from 'preact';
 import { browser } from '../adapters/browser/ext';
+import { pageLanguage } from '../adapters/browser/page-language';
 import { workerValue } from '../adapters/browser/worker-request';
 import type { DashboardReplies, DashboardRequest } from '../protocol/dashboard-messages';
 import type { WorkerBroadcast } from '../protocol/messages';
 import { Dashboard } from '../ui/dashboard/Dashboard';
 import type { DashboardPort } from '../ui/dashboard/dashboard-port';
-import { languageFromLocale, translator } from '../ui/i18n';
+import { translator } from '../ui/i18n';
 
 const ask = <T extends DashboardRequest['type']>(message: Extract<DashboardRequest, { type: T }>): Promise<Extract<DashboardReplies[T], { ok: true }>['value']> => workerValue(message);
 
-function main(): void {
+async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
-  const language = languageFromLocale(query.get('lang') ?? browser.i18n.getUILanguage());
+  const language = await pageLanguage();
   document.documentElement.lang = language;
   document.title = `Relance · ${translator(language)('dashTitle')}`;
   const port: DashboardPort = {
@@ -38,4 +39,4 @@ function main(): void {
   render(<Dashboard port={port} initialAccount={query.get('account')} />, root);
 }
 
-main();
+void main();

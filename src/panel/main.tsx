@@ -5,12 +5,9 @@
  */
 import { render } from 'preact';
 import { browser } from '../adapters/browser/ext';
-import { languageFromLocale } from '../ui/i18n';
+import { pageLanguage } from '../adapters/browser/page-language';
 import { App } from '../ui/App';
 import { extensionPorts } from './extension-ports';
-import type { Language } from '../core/model';
-import type { PageReplies, PageToWorker } from '../protocol/messages';
-import { interfaceLanguageOf } from '../ui/settings/ui-language';
 import { SettingsLink } from '../ui/settings-link';
 
 async function panelTabId(): Promise<number | null> {
@@ -20,16 +17,8 @@ async function panelTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
-/** `?lang=` (tests), else the settings' interface language, else the browser's. */
-async function panelLanguage(): Promise<Language> {
-  const forced = new URLSearchParams(location.search).get('lang');
-  if (forced) return languageFromLocale(forced);
-  const reply = (await browser.runtime.sendMessage({ type: 'settings/get' } satisfies PageToWorker).catch(() => undefined)) as PageReplies['settings/get'] | undefined;
-  return interfaceLanguageOf(reply?.ok ? reply.value : null, browser.i18n.getUILanguage());
-}
-
 async function main(): Promise<void> {
-  const language = await panelLanguage();
+  const language = await pageLanguage();
   document.documentElement.lang = language;
   const root = document.getElementById('app');
   if (!root) throw new Error('panel markup is missing #app');

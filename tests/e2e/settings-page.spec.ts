@@ -6,6 +6,7 @@
  */
 import { expect, test } from './harness';
 import { FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
+import { openDashboard } from './dashboard-support';
 import { SETTINGS_SHOTS, openSettings, seriousViolations, storedSettings } from './settings-support';
 
 const VALID_IBAN = 'FR76 3000 6000 0112 3456 7890 189';
@@ -63,6 +64,9 @@ test('the language setting switches the panel (and the settings page) to English
   const after = await relance.openPanel(tabId);
   await expect(after.getByTestId('track-button')).toHaveText('Track this invoice');
   await expect(after.locator('main')).toHaveAttribute('lang', 'en');
+  // The dashboard follows it too (the browser here is French).
+  const dashboard = await openDashboard(relance);
+  await expect(dashboard.locator('main.dash')).toHaveAttribute('lang', 'en');
 });
 
 test('a rate entered for an unknown period makes the panel show interest instead of "enter the rate"', async ({ relance }) => {
