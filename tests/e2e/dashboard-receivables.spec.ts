@@ -103,9 +103,12 @@ test('the dashboard lists today first, filters, sorts, charts and opens threads 
 
   // No Gmail tab of Alex's account open: a new tab at u/0.
   await en.close();
+  // Polled rather than waitForEvent('page') after the click: the tab can open before the listener
+  // is attached (CI on c437ea6 timed out that way).
+  const enUrl = `https://mail.google.com/mail/u/0/#inbox/${FIXTURE_THREADS.enInvoice.legacyThreadId}`;
   await page.locator('[data-testid=dash-row][data-invoice="INV-1042"] [data-testid=dash-row-open]').click();
-  const opened = await relance.context.waitForEvent('page');
-  await opened.waitForURL(`https://mail.google.com/mail/u/0/#inbox/${FIXTURE_THREADS.enInvoice.legacyThreadId}`);
+  await expect.poll(() => relance.context.pages().filter((p) => p.url() === enUrl).length).toBe(1);
+  const opened = relance.context.pages().find((p) => p.url() === enUrl)!;
   await expect(opened.locator(`h2.hP[data-legacy-thread-id="${FIXTURE_THREADS.enInvoice.legacyThreadId}"]`)).toBeVisible();
 });
 
