@@ -15,19 +15,12 @@ export interface ThreadReading {
   reply: ReplyReading | null;
 }
 
-/**
- * A client asking to pay in instalments. The engine has no such kind (2026-11): these words, in
- * the newest part of a reply, make one. French and English, as the panel's languages.
- */
-const PLAN_REQUEST =
-  /(?<!\p{L})(?:échéancier|plan de (?:paiement|règlement)|(?:payer|régler|paiement|règlement)[^.?!\n]{0,40}?en (?:plusieurs|deux|trois|quatre|\d) (?:fois|versements|échéances|mensualités)|étaler (?:le|les|notre) (?:paiement|règlement)s?|payment plan|instal?ments?|pay[^.?!\n]{0,40}?in (?:two|three|four|\d|several) (?:parts|instal?ments|payments)|spread (?:the |our )?payments?)(?!\p{L})/iu;
-
 const EXCERPT_CHARS = 300;
 
-function excerptOf(detection: Detection, cue: RegExpExecArray | null): string {
+function excerptOf(detection: Detection): string {
   const text = detection.body_text;
-  const kindEvidence = detection.evidence.kind?.[0];
-  const at = cue ? cue.index : kindEvidence && (kindEvidence.source === 'body' || kindEvidence.source === 'thread') ? kindEvidence.start : 0;
+  const kindEvidence = detection.evidence.plan_request?.[0] ?? detection.evidence.kind?.[0];
+  const at = kindEvidence && (kindEvidence.source === 'body' || kindEvidence.source === 'thread') ? kindEvidence.start : 0;
   const from = Math.max(0, at - 40);
   const slice = text.slice(from, from + EXCERPT_CHARS).replace(/\s+/g, ' ').trim();
   return (from > 0 ? '…' : '') + slice + (from + EXCERPT_CHARS < text.length ? '…' : '');
@@ -42,10 +35,8 @@ export function replyReading(snapshot: ThreadSnapshot, detections: readonly Dete
     const fromClient = message.from !== null ? message.from.email !== snapshot.account : detection.direction === 'received';
     // The newest readable message decides: once the user answered, the client's older words are dealt with.
     if (!fromClient) return null;
-    const newest = detection.body_text;
-    const cue = PLAN_REQUEST.exec(newest);
     const kind: ReplyReading['kind'] | null =
-      detection.kind === 'dispute' ? 'dispute' : cue ? 'plan_request' : detection.kind === 'payment_notice' ? 'paid' : detection.kind === 'promise' ? 'promise' : null;
+      detection.kind === 'dispute' ? 'dispute' : detection.plan_request ? 'plan_request' : detection.kind === 'payment_notice' ? 'paid' : detection.kind === 'promise' ? 'promise' : null;
     if (kind === null) return null;
     return {
       kind,
@@ -54,7 +45,7 @@ export function replyReading(snapshot: ThreadSnapshot, detections: readonly Dete
       invoiceNumbers: detection.invoice_numbers,
       amount: detection.amount,
       promisedDate: detection.promised_date,
-      excerpt: excerptOf(detection, cue),
+      excerpt: excerptOf(detection),
     };
   }
   return null;

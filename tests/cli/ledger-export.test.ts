@@ -17,6 +17,7 @@ function detection(partial: Partial<Detection>): Detection {
     terms: null,
     counterparty: null,
     promised_date: null,
+    plan_request: false,
     direction: 'sent',
     language: 'fr',
     confidence: 0.9,

@@ -37,7 +37,7 @@ function relance(...args: string[]): Run {
 }
 
 /** Every Detection field but body_text, plus file and message_id. */
-const LINE_KEYS = ['file', 'message_id', 'is_invoice_related', 'kind', 'invoice_numbers', 'amount', 'currency', 'issue_date', 'due_date', 'terms', 'counterparty', 'promised_date', 'direction', 'language', 'confidence', 'evidence'].sort();
+const LINE_KEYS = ['file', 'message_id', 'is_invoice_related', 'kind', 'invoice_numbers', 'amount', 'currency', 'issue_date', 'due_date', 'terms', 'counterparty', 'promised_date', 'plan_request', 'direction', 'language', 'confidence', 'evidence'].sort();
 
 describe('relance scan: a folder of .eml files', () => {
   const run = relance('scan', `${FIX}/folder`);

@@ -19,6 +19,7 @@ import type { LabelledDate } from './date-labels';
 import type { FoundTerms } from './terms';
 import { amountsOf, labelledDatesOf, readSender, readingsOf, termsOf } from './readings';
 import { detectLanguageOf, type DetectLanguage } from './language';
+import { findPlanRequest, mayRequestPlan } from './plan-request';
 
 /**
  * Cheap first look: a mail with none of these stems is not about an invoice. (A plain literal
@@ -250,6 +251,9 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     }
   }
 
+  const planRequest = mayRequestPlan(kind, direction) ? findPlanRequest(main.lower) : null;
+  if (planRequest) evidence.plan_request = [bodyEvidence(prepared, prepared.main, planRequest.start, planRequest.end)];
+
   const counterparty = forwardedFrom
     ? counterpartyOf({ ...message, from: { name: '', email: forwardedFrom } }, own, kind, direction, writer)
     : counterpartyOf(message, own, kind, direction, sender);
@@ -264,6 +268,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     terms: usableTerms ? main.text.slice(usableTerms.start, usableTerms.end) : null,
     counterparty,
     promised_date: promisedDate,
+    plan_request: planRequest !== null,
     direction,
     language,
     confidence: classification.confidence,
@@ -295,6 +300,7 @@ function unrelated(prepared: PreparedMessage, direction: Direction, language: De
     terms: null,
     counterparty: null,
     promised_date: null,
+    plan_request: false,
     direction,
     language,
     confidence,

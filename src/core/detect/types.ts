@@ -71,7 +71,8 @@ export type EvidenceField =
   | 'due_date'
   | 'terms'
   | 'counterparty'
-  | 'promised_date';
+  | 'promised_date'
+  | 'plan_request';
 
 export interface Detection {
   is_invoice_related: boolean;
@@ -90,6 +91,8 @@ export interface Detection {
   counterparty: string | null;
   /** For a promise: the date the client promised to pay. */
   promised_date: IsoDate | null;
+  /** A client's reply asking to pay in instalments (see plan-request.ts); its words are `evidence.plan_request`. */
+  plan_request: boolean;
   /** Who wrote it relative to the user: the user ('sent'), someone to the user ('received'). */
   direction: 'sent' | 'received' | 'unknown';
   /** Language of the newest part of the message: fr, en, de, es, it, nl. */
