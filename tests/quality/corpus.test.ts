@@ -30,7 +30,7 @@ interface Label extends Scored {
   note?: string;
 }
 
-type SetName = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'holdout';
+type SetName = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'holdout';
 
 interface CorpusSet {
   name: SetName;
@@ -54,6 +54,14 @@ const SETS = [
   // was then improved against it (Reply-To of invoicing tools, promise/dispute/payment wording in six
   // languages, mass-mailing subdomains…), so it is a dev set now.
   { name: 'dev4', minMessages: 150 },
+  // A fifth blind set (2026-11-22, a third author who never read the engine): client replies through
+  // payables platforms (Libeo, Agicap, Basware, SAP), withholdings, deposits, balances, every amount
+  // format, new invoicing tools; 194 messages, 41.8 % negatives, 7 without `me`. Measured before any
+  // tuning on it: detection F1 94.9, kind 82.0 %, invoice numbers 91.3, amount 89.3, due date 89.4,
+  // counterparty 94.0, promised date 55.6. The engine was then improved against it (payments named
+  // with amount or channel, payment runs, plans with dates, off-topic questions, replacement and
+  // deposit invoices, payables platforms' counterparty…), so it is a dev set now.
+  { name: 'dev5', minMessages: 150 },
   { name: 'holdout', minMessages: 50 },
 ] as const;
 

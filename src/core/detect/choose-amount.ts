@@ -52,6 +52,8 @@ export function chooseAmount(mentions: readonly AmountMention[], kind: MessageKi
   if (usable.length === 0) return null;
   const ranks = creditNote && (kind === 'invoice_sent' || kind === 'vendor_bill' || kind === 'other_invoice_related') ? CREDIT_NOTE_RANKS : ranksFor(kind);
   const bestRank = Math.max(...usable.map((mention) => ranks[mention.role]));
+  // A unit price or a tax line alone is not what a client's reply is about ("je 180,00 € netto").
+  if (bestRank <= ranks.unit && kind !== 'invoice_sent' && kind !== 'vendor_bill' && kind !== 'reminder') return null;
 
   if (bestRank <= ranks.excl_tax) {
     const net = usable.find((mention) => mention.role === 'excl_tax');

@@ -33,6 +33,8 @@ export interface Signals {
   bulkSender?: boolean;
   /** The promise found waits on an event, not a date ("we'll pay as soon as it is reissued"). */
   conditionalPromise?: boolean;
+  /** The newest part asks something ("Peux-tu regarder quand tu as un moment ?"). */
+  newestAsks?: boolean;
 }
 
 export interface Classification {
@@ -109,6 +111,8 @@ export function relatedness(signals: Signals, anchors: number = anchorScore(sign
   }
   // A vendor's "your order"/"your account" wording is part of a bill, not a reason to reject it.
   if (hasCue(signals, 'vendor') && (signals.numberCount > 0 || signals.invoiceAttachment)) negative = Math.max(0, negative - 2);
+  // A purchase order named in a request about an invoice ("rejected: PO number missing") is that request's.
+  if (hasCue(signals, 'procedural') && hasCue(signals, 'order') && signals.numberCount > 0) negative = Math.max(0, negative - 2);
   const margin = positive - negative;
   // Something must name an invoice (or be a payment word in an invoice context): "your next bill
   // will reflect the new price" alone is not about one.
@@ -128,7 +132,9 @@ export function relatedness(signals: Signals, anchors: number = anchorScore(sign
   if (signals.bulkSender && (hasCue(signals, 'newsletter') || hasCue(signals, 'promo'))) return { related: false, margin };
   // A reply whose newest part changes the subject and says nothing about the invoice quoted below
   // it ("Au fait, tu serais dispo mardi ?"): the quoted invoice is only context.
-  if (signals.isReply && signals.cues.offTopic?.source === 'body' && signals.bodyNumberCount === 0 && !signals.hasAmount) {
+  if (signals.isReply && (signals.cues.offTopic?.source === 'body' || signals.newestAsks) && signals.bodyNumberCount === 0 && !signals.hasAmount) {
+    // (2026-11, blind set dev5: a question about a site bug, a new job or photo rights, asked in the
+    // invoice's thread, is as off-topic as one that says "by the way".)
     if (!BODY_ANCHORS.some((family) => signals.cues[family]?.source === 'body')) return { related: false, margin };
   }
   return { related: anchored && positive >= 2 && margin >= 1.5, margin };

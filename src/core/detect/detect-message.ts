@@ -14,8 +14,8 @@ import { isBulkSender, senderType, type SenderType } from './sender';
 import { findInvoiceNumbers, isReplacedNumber, numberKey, type FoundNumber } from './invoice-numbers';
 import { findAmounts, type AmountMention } from './money';
 import { chooseAmount } from './choose-amount';
-import type { DateOrder } from './written-dates';
-import type { LabelledDate } from './date-labels';
+import { findDates, type DateOrder } from './written-dates';
+import { labelDates, type LabelledDate } from './date-labels';
 import type { FoundTerms } from './terms';
 import { amountsOf, labelledDatesOf, readSender, readingsOf, termsOf } from './readings';
 import { detectLanguageOf, type DetectLanguage } from './language';
@@ -108,6 +108,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     threadAboutInvoice: context.threadAboutInvoice ?? false,
     bulkSender: isBulkSender(message.from?.email ?? null),
     conditionalPromise: cues.promise !== undefined && isConditionalAfter(cues.promise.source === 'body' ? main.lower : prepared.subjectLower, cues.promise.end),
+    newestAsks: prepared.isReply && main.lower.includes('?') && !MONEY_TALK.test(main.lower.slice(0, 3000)),
   };
   // Amounts only count for a mail that something else ties to an invoice: read them only then.
   const anchors = anchorScore(signals);
@@ -117,8 +118,8 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   if (!classification.related) {
     return { detection: unrelated(prepared, direction, language, classification.confidence), prepared, wordDirection, sender, creditNote: false, numbersFromHistory: false };
   }
-  const kind = classification.kind as MessageKind;
-  const creditNote = cues.creditNote !== undefined || bodyNumbers.some((found) => found.creditNote);
+  let kind = classification.kind as MessageKind;
+  let creditNote = cues.creditNote !== undefined || bodyNumbers.some((found) => found.creditNote);
 
   const evidence: Partial<Record<EvidenceField, Evidence[]>> = {};
   const kindEvidence = cueEvidence(classification, prepared);
@@ -135,13 +136,29 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     numbers.push(found.number);
     numberEvidence.push(item);
   };
-  // A corrected invoice sent "in place of" another: the one it cancels and replaces is not sent.
-  const replacing = kind === 'invoice_sent' && !creditNote && bodyNumbers.length >= 2;
+  // A corrected invoice sent "in place of" another: the one it cancels and replaces is not sent,
+  // nor the credit note that cancelled it, nor the deposit invoice a final invoice deducts.
+  const replacing = kind === 'invoice_sent' && bodyNumbers.length >= 2 && !bodyNumbers[0]?.creditNote && cues.creditNote?.source !== 'subject';
+  let dropped = false;
+  // A payment notice is about the invoices it says are paid, not one it says is still waiting.
+  const paidSome = kind === 'payment_notice' && bodyNumbers.length >= 2;
+  const waiting = paidSome ? bodyNumbers.filter((found) => stillUnpaid(main.lower, found.start)) : [];
   for (const found of bodyNumbers) {
-    if (replacing && isReplacedNumber(main.lower, found.start)) continue;
+    if (waiting.length < bodyNumbers.length && waiting.includes(found)) continue;
+    if (replacing && isReplacedNumber(main.lower, found.start)) {
+      dropped = true;
+      continue;
+    }
     addNumber(found, bodyEvidence(prepared, prepared.main, found.start, found.end));
   }
-  for (const found of subjectNumbers) addNumber(found, { source: 'subject', text: prepared.subjectRaw.slice(found.start, found.end), start: found.start, end: found.end });
+  // What is left is an invoice, not a credit note, when the credit note was only named as the cancelled one's.
+  if (dropped && creditNote && cues.creditNote?.source !== 'subject' && !bodyNumbers.some((found) => found.creditNote && seen.has(numberKey(found.number)))) creditNote = false;
+  // A new invoice sent in the reply to an old one's thread: the subject's number is the old one.
+  const newInvoiceInReply = kind === 'invoice_sent' && prepared.isReply && numbers.length > 0;
+  for (const found of subjectNumbers) {
+    if (newInvoiceInReply && !seen.has(numberKey(found.number))) continue;
+    addNumber(found, { source: 'subject', text: prepared.subjectRaw.slice(found.start, found.end), start: found.start, end: found.end });
+  }
   attachmentNumbers.forEach((list, index) => {
     const attachment = prepared.attachments[index];
     const raw = attachment?.raw ?? '';
@@ -180,8 +197,11 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
       }
     }
   }
+  // The user forwards an invoice of theirs with a word of their own ("TR: Facture F-12", to a new
+  // accounts address): what the mail sends is the forwarded invoice, its total and its dates.
+  const forwardsOwnInvoice = kind === 'invoice_sent' && prepared.isForward && !amountSource;
   // "When a reply only says it paid": the amount of the invoice it answers, in the quoted mail.
-  const amountHistory = !amountSource && (usedHistory || kind === 'payment_notice') ? historyOf(prepared) : null;
+  const amountHistory = !amountSource && (usedHistory || kind === 'payment_notice' || forwardsOwnInvoice) ? historyOf(prepared) : null;
   if (amountHistory) {
     maskSegment(amountHistory);
     const found = findAmounts(amountHistory.lower, amountHistory.text);
@@ -207,7 +227,9 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   // Dates and terms.
   const currency = chosen?.currency ?? majorityCurrency(bodyAmounts);
   const order: DateOrder = language === 'en' && currency === 'USD' ? 'mdy' : 'dmy';
-  const labelled = labelledDatesOf(prepared, readings, order);
+  const forwarded = forwardsOwnInvoice && amountSource?.segment === prepared.history ? prepared.history : null;
+  const dateSegment: Segment = forwarded ?? main;
+  const labelled = forwarded ? labelDates(forwarded.lower, findDates(forwarded.lower, order)) : labelledDatesOf(prepared, readings, order);
   const terms = termsOf(prepared, readings);
   const isInvoice = kind === 'invoice_sent' || kind === 'vendor_bill';
   const usableTerms = terms && (isInvoice || terms.strong) ? terms : null;
@@ -217,7 +239,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
 
   const issue = several ? null : firstWithRole(labelled, kind === 'payment_notice' ? ['issue'] : ['issue', 'dateLine']);
   let issueDate = issue ? resolveWrittenDate(issue.date, mailDay, 'onOrBefore') : null;
-  if (issue && issueDate) evidence.issue_date = [bodyEvidence(prepared, prepared.main, issue.date.index, issue.date.end)];
+  if (issue && issueDate) evidence.issue_date = [bodyEvidence(prepared, dateSegment, issue.date.index, issue.date.end)];
   if (issueDate === null && isInvoice && !several) issueDate = mailDay;
 
   let dueDate: IsoDate | null = null;
@@ -228,13 +250,13 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     // stated as terms ("Due   Upon receipt", "Échéance : à réception"): those terms decide.
     const termsAsDue = usableTerms !== null && DUE_LABEL_BEFORE.test(main.lower.slice(Math.max(0, usableTerms.start - 24), usableTerms.start));
     const deadline =
-      stated || !isInvoice || termsAsDue ? null : (labelled.find((date) => date.role === 'deadline' && !taxDeadline(main.lower, date.date.index)) ?? null);
+      stated || !isInvoice || termsAsDue ? null : (labelled.find((date) => date.role === 'deadline' && !taxDeadline(dateSegment.lower, date.date.index)) ?? null);
     const due = stated ?? deadline;
     // A year-less due date: after the invoice date on an invoice; already past in a reminder or
     // reply, and whenever the words say it is past ("arrivée à échéance le 1er avril").
     const past = !isInvoice || due?.role === 'pastDue';
     dueDate = due ? (past ? resolveWrittenDate(due.date, mailDay, 'onOrBefore') : resolveWrittenDate(due.date, issueDate ?? mailDay, 'onOrAfter')) : null;
-    if (due && dueDate) evidence.due_date = [bodyEvidence(prepared, prepared.main, due.date.index, due.date.end)];
+    if (due && dueDate) evidence.due_date = [bodyEvidence(prepared, dateSegment, due.date.index, due.date.end)];
     if (dueDate === null && usableTerms && issueDate !== null) {
       dueDate = dueDateFromTerms(issueDate, usableTerms.terms, options.endOfMonthMethod ?? DEFAULT_END_OF_MONTH_METHOD);
       evidence.due_date = [termsEvidence(prepared, usableTerms)];
@@ -243,7 +265,16 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
   if (usableTerms) evidence.terms = [termsEvidence(prepared, usableTerms)];
 
   let promisedDate: IsoDate | null = null;
-  if (kind === 'promise') {
+  const planRequest = mayRequestPlan(kind, direction) ? findPlanRequest(main.lower) : null;
+  if (planRequest) evidence.plan_request = [bodyEvidence(prepared, prepared.main, planRequest.start, planRequest.end)];
+  // A plan proposed with its dates ("en trois fois : 2 000 € le 5 mai, puis…") commits to paying
+  // on the first of them: a promise for that date (corpus convention, README).
+  const firstInstalment = planRequest && kind === 'other_invoice_related' ? firstDateFrom(labelled, planRequest.start, mailDay) : null;
+  if (firstInstalment) {
+    kind = 'promise';
+    promisedDate = firstInstalment.date;
+    evidence.promised_date = [bodyEvidence(prepared, prepared.main, firstInstalment.at.index, firstInstalment.at.end)];
+  } else if (kind === 'promise') {
     const promised = findPromisedDate(prepared, labelled, classification, mailDay, language);
     if (promised) {
       promisedDate = promised.date;
@@ -251,12 +282,9 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
     }
   }
 
-  const planRequest = mayRequestPlan(kind, direction) ? findPlanRequest(main.lower) : null;
-  if (planRequest) evidence.plan_request = [bodyEvidence(prepared, prepared.main, planRequest.start, planRequest.end)];
-
   const counterparty = forwardedFrom
     ? counterpartyOf({ ...message, from: { name: '', email: forwardedFrom } }, own, kind, direction, writer)
-    : counterpartyOf(message, own, kind, direction, sender);
+    : counterpartyOf(message, own, kind, direction, sender, prepared.bodyText.slice(main.base, main.base + main.text.length));
   const detection: Detection = {
     is_invoice_related: true,
     kind,
@@ -379,7 +407,8 @@ const DAY_OF_MONTH =
   /(?<![\p{L}\d])(?:on\s)?the\s(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\d])(?!\sof\s(?:each|every))|(?<![\p{L}])(?:le|el|il|am|op|día|giorno)\s(\d{1,2})(?:er|\.)?(?=[\s,;!?).]|$)(?!\.\d)(?!\s?(?:h\d|h\s|heures?|jours?|días|giorni|tage|dagen|days|%|€|eur|de\s(?:chaque|cada)|di\sogni|jedes|van\selke))/iu;
 // The end of the week (its Friday) or of the month.
 const END_OF_PERIOD =
-  /(?<![\p{L}])(?:the\s)?end\sof\s(?:the\s|this\s)?(week|month)|fin\s(?:de\s(?:la\s|cette\s)?|du\s)(semaine|mois)|ende\s(?:der|dieser|des|diese[sn])\s(woche|monats)|(?:zum\s)?(monat)sende|final(?:es)?\sde\s(?:la\s|esta\s|este\s)?(semana|mes)|fine\s(?:della\s|di\squesta\s|del\s|di\s)?(settimana|mese)|eind\svan\sde(?:ze)?\s(week|maand)/iu;
+  /(?<![\p{L}])(?:the\s)?end\sof\s(?:the\s|this\s)?(week|month)|fin\s(?:de\s(?:la\s|cette\s)?|du\s)(semaine|mois)|ende\s(?:der|dieser|des|diese[sn])\s(woche|monats)|(?:zum\s)?(monat)sende|final(?:es)?\sde\s(?:la\s|esta\s|este\s)?(semana|mes)|fine\s(?:della\s|di\squesta\s|del\s|di\s)?(settimana|mese)|eind\svan\sde(?:ze)?\s(week|maand)|(month)[-\s]end(?![\p{L}])/iu;
+const NEXT_WEEK = /(?<![\p{L}])(?:volgende\sweek|next\sweek|semaine\sprochaine|nächste[nr]?\swoche|próxima\ssemana|semana\sque\sviene|settimana\sprossima|prossima\ssettimana)(?![\p{L}])/iu;
 const WEEKDAYS: Readonly<Record<string, number>> = {
   lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5,
   montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, lunes: 1, martes: 2, miércoles: 3, jueves: 4, viernes: 5,
@@ -420,7 +449,10 @@ function findPromisedDate(
     else if (word === 'après-demain' || word === 'übermorgen' || word === 'dopodomani' || word === 'overmorgen') date = addDays(mailDay, 2);
     else {
       const target = WEEKDAYS[word];
-      if (target !== undefined) date = addDays(mailDay, ((target - weekdayOf(parts) + 7) % 7) || 7);
+      const around = window.slice(Math.max(0, relative.index - 28), relative.index + relative[0].length + 28);
+      // "volgende week vrijdag", "vendredi de la semaine prochaine": that day of next week, not the coming one.
+      if (target !== undefined && NEXT_WEEK.test(around)) date = addDays(mailDay, ((8 - weekdayOf(parts)) % 7 || 7) + target - 1);
+      else if (target !== undefined) date = addDays(mailDay, ((target - weekdayOf(parts) + 7) % 7) || 7);
     }
     if (date) best = { index: relative.index, length: relative[0].length, date };
   }
@@ -445,11 +477,67 @@ function findPromisedDate(
   return { date: best.date, evidence: bodyEvidence(prepared, prepared.main, start, start + best.length) };
 }
 
+// Words about paying, in a reply's question ("could we spread the balance over three months?"): the
+// question is about the invoice, whatever else it lacks.
+const MONEY_TALK =
+  /(?<![a-z])(?:pay|paid|paying|payment|balance|invoice|bill|amount|owe|owed|instal|spread|factur|paie|paiement|payer|payé|régl|règlement|solde|montant|virement|échéan|échelonn|étaler|zahl|rechnung|betrag|raten|überweis|pago|pagar|pagad|pagament|pagare|pagat|importe|plazo|fattur|importo|bonific|betal|factuur|bedrag|termijn)/;
+
+// A sentence saying an invoice is not paid yet (2026-11, blind set dev5): "2026-052 is still waiting
+// on a budget code", "Pour la FA00917, elle est bien en cours de validation", "La facture 2026-044
+// partira avec notre virement de fin de mois".
+const NOT_PAID_YET =
+  /still\s(?:waiting|pending|open|outstanding|unpaid|in\sapproval)|not\s(?:yet\s)?(?:paid|approved)|awaiting|(?<![a-z])pending|en\scours\sde\s(?:validation|traitement|approbation)|pas\s(?:encore|toujours)|partira|(?:sera|seront)\s(?:réglée?s?|payée?s?|virée?s?)|will\s(?:be\s)?(?:paid|settled|follow|go\sout)|(?:later|plus\stard|ultérieurement)(?![a-z])|noch\s(?:nicht|offen|in\sprüfung)|später|todavía\sno|(?:aún|sigue)\spendiente|ancora\s(?:da|in)|in\sattesa|nog\sniet|volgt\slater/;
+
+/** The sentence around `index` in `text` says its invoice is not paid yet. */
+function stillUnpaid(text: string, index: number): boolean {
+  const start = Math.max(text.lastIndexOf('.', index - 1), text.lastIndexOf('\n', index - 1), index - 200) + 1;
+  let end = text.slice(index, index + 200).search(/[.!?\n](?:\s|$)/);
+  end = end === -1 ? Math.min(text.length, index + 200) : index + end;
+  return NOT_PAID_YET.test(text.slice(start, end));
+}
+
+/** The first date written after `from` in the newest part that is not before the mail's day. */
+function firstDateFrom(labelled: readonly LabelledDate[], from: number, mailDay: IsoDate | null): { date: IsoDate; at: LabelledDate['date'] } | null {
+  if (mailDay === null) return null;
+  for (const candidate of labelled) {
+    if (candidate.date.index < from) continue;
+    const resolved = resolveWrittenDate(candidate.date, mailDay, 'onOrAfter');
+    if (resolved && resolved >= mailDay) return { date: resolved, at: candidate.date };
+  }
+  return null;
+}
+
 function weekdayOf(parts: { year: number; month: number; day: number }): number {
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
 }
 
-function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: MessageKind, direction: Direction, sender: SenderType): string | null {
+// Platforms a client pays its suppliers through (2026-11): they write for the client.
+const PAYABLES_PLATFORM = /@(?:[a-z0-9-]+\.)*(?:libeo\.io|agicap\.com|basware\.com|coupahost\.com|coupa\.com|ariba\.com|tungsten-network\.com|tradeshift\.com|bill\.com)$/;
+const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/gi;
+
+/**
+ * A payables platform writing for the client (Libeo, Agicap, Basware, Coupa: "Transports Villiers
+ * vous informe qu'un virement a été émis… Pour toute question : compta@transports-villiers.fr"):
+ * the client's own address, from Reply-To or the newest part, when one of another domain than the
+ * platform's is given. Null for a person's mail and when none is given.
+ */
+function payerBehindPlatform(message: EngineMessage, own: ReadonlySet<string>, sender: SenderType, newestText: string): string | null {
+  const from = message.from?.email.toLowerCase() ?? '';
+  // An unknown automated sender, or a platform the client pays through. The platforms that collect
+  // for the user (Stripe, PayPal, Qonto…) have no counterparty (README).
+  if (sender !== 'automated' && !(sender === 'platform' && PAYABLES_PLATFORM.test(from))) return null;
+  const platformDomain = from.slice(from.indexOf('@') + 1);
+  const usable = (address: string): boolean => {
+    const email = address.toLowerCase();
+    const domain = email.slice(email.indexOf('@') + 1);
+    return !own.has(email) && domain !== platformDomain && !domain.endsWith(`.${platformDomain}`) && !/^(?:no-?reply|do-?not-?reply|donotreply)/.test(email);
+  };
+  for (const address of message.replyTo ?? []) if (usable(address.email)) return address.email.toLowerCase();
+  for (const match of newestText.slice(0, 4000).matchAll(EMAIL)) if (usable(match[0])) return match[0].toLowerCase();
+  return null;
+}
+
+function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: MessageKind, direction: Direction, sender: SenderType, newestText = ''): string | null {
   const from = message.from?.email.toLowerCase() ?? null;
   const firstOther = (): string | null => {
     for (const address of [...message.to, ...message.cc]) {
@@ -460,6 +548,8 @@ function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: 
   };
   if (direction === 'sent') return firstOther();
   if (direction === 'received') {
+    const payer = kind !== 'vendor_bill' && kind !== 'invoice_sent' && kind !== 'reminder' ? payerBehindPlatform(message, own, sender, newestText) : null;
+    if (payer) return payer;
     if (sender === 'bank' || (sender === 'platform' && kind !== 'vendor_bill')) return null;
     return from;
   }

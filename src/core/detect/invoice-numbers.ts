@@ -5,7 +5,8 @@
  *    "Invoice #1042", "Rechnung Nr. RE-2025-12", "factura nº 2025/031", "fattura n. 12/2025",
  *    "factuur 2025-0042", "avoir AV-3", "credit note CN-0003", "factures F-12, F-13 et F-14".
  * 2. By the shape invoicing tools give them, even without the word: "INV-0042", "FA2501-0001"
- *    (Dolibarr), "INV/2025/00012" (Odoo), "F-2025-014", "AV2501-0002".
+ *    (Dolibarr), "INV/2025/00012" (Odoo), "F-2025-014", "AV2501-0002", and a year with a sequence
+ *    ("2026-031", "2026-05-014": never a date, whose day has two digits).
  *
  * Quote, order, PO, receipt, transfer, tracking, contract or customer references are never taken:
  * they are introduced by other words ("devis n° D-12", "PO 4500123", "commande 88"), and a shape
@@ -51,11 +52,11 @@ const WORD_LED = new PrefixScanner(WORD_LED_PATTERNS);
 // "… F-12, F-13 et F-14": more numbers after the first.
 const LIST_NEXT = new RegExp(String.raw`^\s?(?:,|;|/|&|\+|et|and|und|y|e|en|ou|or)\s?(?:${MARKER}\s?)?${TOKEN}`);
 // Numbers shaped by invoicing tools (case-sensitive prefixes).
-const SHAPED = /(?<![A-Za-z\u00c0-\u024f\d\-/_.])((?:INV|FAC|FACT|FA|FV|FC|AV|AVO|CN|RE|RG|INVOICE)[-_/]?(?:\d{2,4}[-_/])?\d{2,}(?:[-_/]\d{1,6}){0,2}|F-?\d{4}-\d{1,6}(?:-\d{1,6})?|F-\d{3,8})(?![A-Za-z\u00c0-\u024f\d]|[-_/]\d)/g;
+const SHAPED = /(?<![A-Za-z\u00c0-\u024f\d\-/_.])((?:INV|FAC|FACT|FA|FV|FC|AV|AVO|CN|RE|RG|INVOICE)[-_/]?(?:\d{2,4}[-_/])?\d{2,}(?:[-_/]\d{1,6}){0,2}|F-?\d{4}-\d{1,6}(?:-\d{1,6})?|F-\d{3,8}|20\d\d-(?:\d{2}-)?(?!20\d\d(?!\d))\d{3,5})(?![A-Za-z\u00c0-\u024f\d]|[-_/]\d)/g;
 
 // Words after which a reference is not an invoice's.
 const OTHER_REFERENCE_BEFORE =
-  /(?<![a-z])(?:devis|quote|quotation|estimate|proposal|commande|order|\bpo\b|purchase|bon|\bbc\b|angebot|bestellung|auftrag|presupuesto|pedido|preventivo|ordine|offerte|bestelling|tracking|suivi|colis|virement|transfer|transaction|receipt|reçu|ticket|contrat|contract|dossier|client|customer|account|compte|mandat|mandate|sepa|rum|ics|siret|siren|tva|vat)\s?(?:n\s?[°º]|no\.?|nr\.?|#|number|num[ée]ro|ref\.?|:)?\s?:?\s?$/;
+  /(?<![a-z])(?:devis|quote|quotation|estimate|proposal|commande|order|\bpo\b|purchase|bon|\bbc\b|angebot|bestellung|auftrag|presupuesto|pedido|preventivo|ordine|offerte|bestelling|tracking|suivi|colis|virement|transfer|transaction|receipt|reçu|ticket|contrat|contract|dossier|client|customer|account|compte|mandat|mandate|sepa|rum|ics|siret|siren|tva|vat|ej|engagement(?:\sjuridique)?|zahlungsavis|avis|advice|remittance)\s?(?:n\s?[°º]|no\.?|nr\.?|#|number|num[ée]ro|ref\.?|:)?\s?:?\s?$/;
 // A date or an amount right after the keyword is not a number: "facture du 12/10", "facture 960 €".
 // A year-less day-month with a hyphen ("facture 26-02") is a number: year-less dates are written
 // with a slash (see written-dates.ts).
@@ -107,6 +108,8 @@ export function findInvoiceNumbers(
       // "invoice for", "facture du" etc. are caught by the digit rule; a pro-forma is not an invoice.
       const start = match.index + match[0].length - token.length;
       if (/pro-?\s?forma/.test(text.slice(match.index, start))) continue;
+      // A software name with the word glued to a short figure ("généré avec Fattura24"), not a number.
+      if (start === match.index + keyword.length && token.length <= 2) continue;
       const creditNote = CREDIT_KEYWORD.test(keyword);
       let end = add(token, start, creditNote);
       // A list after the first number.
@@ -274,8 +277,10 @@ export function typedRowNumbers(text: string, original: string): FoundNumber[] {
 
 // What a corrected invoice says of the one it cancels: "elle annule et remplace la FAC-2026-012",
 // "this replaces invoice 1041", "ersetzt die Rechnung RE-7", "anula y sustituye a la factura 12".
+// Also the invoices a final invoice deducts or cancels (2026-11, blind set dev5): "émise en
+// remplacement de la facture X (annulée par avoir Y)", "Acompte versé (facture FAC-ACP-0031)".
 const REPLACED_BEFORE =
-  /(?:annule\set\sremplace|remplace|replaces|supersedes|in\splace\sof|instead\sof|ersetzt|storniert|anula\sy\s(?:sustituye|reemplaza)|sustituye\sa|reemplaza\sa|annulla\se\ssostituisce|sostituisce|vervangt)\s(?:(?:la|l'|l'ancienne|the|our|previous|die|den|a\sla|la\sprecedente|de)\s?){0,2}(?:(?:facture|invoice|rechnung|factura|fattura|factuur)\s)?(?:n[°º]\s?|no\.?\s|nr\.?\s|#\s?)?$/;
+  /(?:(?:(?:annule\set\s)?remplace|en\sremplacement\sde|replaces|replacing|supersedes|in\splace\sof|instead\sof|ersetzt|storniert|anula\sy\s(?:sustituye|reemplaza)|sustituye\sa|reemplaza\sa|annulla\se\ssostituisce|sostituisce|vervangt|annulée?\spar|cancell?ed\sby)\s(?:(?:la|l'|l'ancienne|the|our|previous|die|den|a\sla|la\sprecedente|de)\s?){0,2}|(?:acompte|deposit|anzahlung|anticipo|acconto|aanbetaling)(?:\s(?:versé|reçu|déduit|payé|réglé|paid|received|deducted|already\spaid))?\s?[(:]?\s?)(?:(?:facture(?:\sd'acompte)?|invoice|deposit\sinvoice|rechnung|factura|fattura|factuur|avoir|credit\snote)\s)?(?:n[°º]\s?|no\.?\s|nr\.?\s|#\s?)?$/;
 
 /** The number at `start` in `text` (lower-cased) is the one a corrected invoice cancels and replaces. */
 export function isReplacedNumber(text: string, start: number): boolean {

@@ -52,7 +52,7 @@ const ROLE_LABELS: ReadonlyArray<readonly [AmountRole, RegExp]> = [
   ],
   [
     'paid',
-    /(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))(?:payée?s?|réglée?s?|versée?s?|virée?s?)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:virement|paiement|règlement|reglement|versement|transfert)\s(?:de|d'un\smontant\sde)|montant\s(?:payé|réglé|viré|versé|reçu)|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))paid(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|payment\sof|transfer\sof|remittance\sof|amount\spaid|(?:(?<![a-z])we|(?<![a-z])i)\s(?:have\s|'ve\s)?(?:just\s|already\s)?(?:sent|wired|transferred|remitted)(?:\syou)?\s?|received|reçu\s(?:un\s(?:virement|paiement)\s)?de|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))bezahlt|überwiesen|zahlung\s(?:von|über|in\shöhe\svon)|pagad[oa]|pago\sde|transferencia\sde|pagat[oa]|pagamento\sdi|bonifico\sdi|betaald|betaling\svan|overgemaakt/g,
+    /(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))(?:payée?s?|réglée?s?|versée?s?|virée?s?)(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|(?:virement|paiement|règlement|reglement|versement|transfert)\s(?:(?:ce\sjour|aujourd'hui|effectué|du\s\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\s)?(?:de|d'un\smontant\sde)|montant\s(?:payé|réglé|viré|versé|reçu)|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))paid(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))|payment\sof|transfer\sof|remittance\sof|amount\spaid|(?:(?<![a-z])we|(?<![a-z])i)\s(?:have\s|'ve\s)?(?:just\s|already\s)?(?:sent|wired|transferred|remitted)(?:\syou)?\s?|received|reçu\s(?:un\s(?:virement|paiement)\s)?de|(?:(?<![a-z\u00df-\u00ff\u0153\d])|(?![a-z\u00df-\u00ff\u0153\d]))bezahlt|überwiesen|zahlung\s(?:von|über|in\shöhe\svon)|pagad[oa]|pago\sde|transferencia\sde|pagat[oa]|pagamento\sdi|bonifico\sdi|betaald|betaling\svan|overgemaakt/g,
   ],
   [
     'incl_tax',
@@ -284,7 +284,9 @@ function isNegative(text: string, start: number): boolean {
 
 // A quote's amount ("suite au devis D-8 (7 200 € TTC)") is not the invoice's: a quote word closer
 // to the amount than any invoice word.
-const QUOTE_WORD = /devis|quote|quotation|estimate|preventivo|presupuesto|angebot|offerte|proposal|pro-?forma/g;
+// A whole project's total on a deposit invoice ("the 50% deposit … (total project fee $8,000.00)")
+// is not the invoice's either (2026-11, blind set dev5).
+const QUOTE_WORD = /devis|quote|quotation|estimate|preventivo|presupuesto|angebot|offerte|proposal|pro-?forma|total\sproject|project\s(?:total|fee|budget)|(?:total|montant\stotal|budget)\sdu\sprojet|projektsumme|gesamtprojekt|total\sdel\sproyecto|totale\sdel\sprogetto|totale\sprogetto/g;
 const INVOICE_WORD = /factur|invoice|rechnung|fattur|factuur|avoir|credit\snote/g;
 
 
@@ -303,10 +305,14 @@ function quoteWordLast(sentence: string): boolean {
   return quoteAt !== -1 && quoteAt > invoiceAt;
 }
 
+const EACH_BEFORE = /(?:^|[^a-z\u00df-\u00ff])(?:je|each|chacun|chacune|cada\suno|cada\suna)\s$/;
+
 function roleOf(text: string, start: number, end: number, previousEnd: number): AmountRole {
   const sentenceStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 80);
   const sentence = text.slice(sentenceStart, start);
   if (quoteWordLast(sentence)) return 'quote';
+  // "zweimal aufgeführt (je 180,00 € netto)", "two lines at £40 each": one line's price.
+  if (EACH_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return 'unit';
 
   const lineEnd = text.indexOf('\n', end);
   const after = text.slice(end, Math.min(end + 30, lineEnd === -1 ? text.length : lineEnd));

@@ -33,10 +33,10 @@ const PLAN_REQUEST = new RegExp(
     String.raw`(?:split(?:ting)?|spread(?:ing)?|break(?:ing)?|stagger(?:ing)?)\s(?:${W}\s){0,3}(?:into|over|across)\s(?:${W}\s){0,2}(?:instal(?:l)?ments|payments|months|weeks)`,
     String.raw`(?:pay|paying)\s(?:${W}\s){0,3}(?:by|in)\s(?:monthly|weekly)\s(?:instal(?:l)?ments|payments)`,
     // German, Spanish, Italian, Dutch
-    String.raw`ratenzahlung|ratenplan|ratenvereinbarung|teilzahlungen|in\s(?:${W}\s)?raten\s(?:zahlen|begleichen|bezahlen|abzahlen)|in\sraten(?![${L}])`,
-    String.raw`pago\sfraccionado|plan\sde\spagos|(?:pagar|abonar|liquidar)\s(?:${W}\s){0,3}a\splazos|en\s(?:varios|dos|tres|cuatro|\d{1,2})\s(?:plazos|pagos|cuotas)|fraccionar\s(?:${W}\s){0,2}(?:pago|importe|factura)|aplazar\s(?:${W}\s){0,2}pago`,
-    String.raw`rateizza(?:re|zione|to)|pagamento\s(?:a\srate|rateale|dilazionato)|in\s(?:due|tre|quattro|più|\d{1,2})\s(?:rate|tranche)|piano\sdi\s(?:pagamento|rientro)|dilazionare\s(?:${W}\s){0,2}pagamento`,
-    String.raw`betalingsregeling|afbetalingsregeling|(?:in|over)\s(?:${W}\s)?termijnen\s(?:betalen|voldoen)|gespreide\sbetaling|in\s(?:twee|drie|vier|\d{1,2})\stermijnen`,
+    String.raw`ratenzahlung|ratenplan|ratenvereinbarung|teilzahlungen|in\s(?:zwei|drei|vier|\d{1,2})\s(?:raten|teilen|tranchen|teilbeträgen)|in\s(?:${W}\s)?raten\s(?:zahlen|begleichen|bezahlen|abzahlen)|in\sraten(?![${L}])`,
+    String.raw`pago\sfraccionado|plan\sde\spagos|(?:pagar|abonar|liquidar)\s(?:${W}\s){0,3}a\splazos|en\s(?:varios|dos|tres|cuatro|\d{1,2})\s(?:plazos|pagos|cuotas|partes|veces)|fraccionar\s(?:${W}\s){0,2}(?:pago|importe|factura)|aplazar\s(?:${W}\s){0,2}pago`,
+    String.raw`rateizza(?:re|zione|to)|pagamento\s(?:a\srate|rateale|dilazionato)|in\s(?:due|tre|quattro|più|\d{1,2})\s(?:rate|tranche|volte|parti)|piano\sdi\s(?:pagamento|rientro)|dilazionare\s(?:${W}\s){0,2}pagamento`,
+    String.raw`betalingsregeling|afbetalingsregeling|(?:in|over)\s(?:${W}\s)?termijnen\s(?:betalen|voldoen)|gespreide\sbetaling|in\s(?:twee|drie|vier|\d{1,2})\s(?:termijnen|delen|keer)\s(?:${W}\s){0,2}(?:betalen|voldoen|overmaken)|in\s(?:twee|drie|vier|\d{1,2})\stermijnen`,
   ].join('|'),
 );
 // A word boundary on each side, with the explicit Latin letters (see letters.ts).

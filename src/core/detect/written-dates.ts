@@ -90,8 +90,9 @@ export function datesFromMatches(perPattern: readonly RegExpExecArray[][], order
   };
   for (const match of isoMatches) push(match, parts(match[3], match[2], match[1]));
   for (const match of numericMatches) {
-    // Year-less only with "/" ("le 03/04"): "3.4" and "3-4" are too often not dates.
-    if (match[4] === undefined && match[2] !== '/') continue;
+    // Year-less only with "/" ("le 03/04"): "3.4" and "3-4" are too often not dates; except the
+    // German "am 29.05." (a trailing dot, after a date word).
+    if (match[4] === undefined && match[2] !== '/' && !(match[2] === '.' && germanShortDate(match))) continue;
     push(match, numericParts(match[1], match[3], match[4], order));
   }
   for (const match of dayMonthMatches) push(match, parts(match[1], monthNumber(match[2]), match[3]));
@@ -104,6 +105,15 @@ export function datesFromMatches(perPattern: readonly RegExpExecArray[][], order
     if (kept.length >= MAX_DATES) break;
   }
   return kept;
+}
+
+const GERMAN_DATE_WORD = /(?:^|[^a-zäöüß])(?:am|bis|zum|vom|ab|den|spätestens|per)\s$/;
+
+/** "am 29.05.", "bis zum 3.6.": day and month with a trailing dot, after a word that names a date. */
+function germanShortDate(match: RegExpExecArray): boolean {
+  const text = match.input;
+  const end = match.index + match[0].length;
+  return text.charAt(end) === '.' && GERMAN_DATE_WORD.test(text.slice(Math.max(0, match.index - 16), match.index));
 }
 
 function numericParts(first: string | undefined, second: string | undefined, year: string | undefined, order: DateOrder) {
