@@ -29,6 +29,9 @@
  *   same query over derived states (the schema v2 way, timed too for the notes). The notes give
  *   p95, the badge's first count of a day (its daily re-search), the badge on the 10k database,
  *   and the invoice records alone.
+ * - store_export_100k_s, store_export_100k_peak_mb: the same 100k database downloaded as a backup
+ *   through the app's streamed export (src/ui/backup-download.ts, src/background/backup-export.ts),
+ *   in a page of its own right after the import; wall time and peaks measured as the import's.
  * - store_import_100k_s, store_import_100k_peak_mb: the restore's wall time, and the peak resident
  *   memory of the renderer process running it (the kernel's high-water mark VmHWM, reset through
  *   /proc/<pid>/clear_refs once the file is fetched: every allocation counts, which no sampling
@@ -46,7 +49,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { CHROMIUM_PATH } from '../tests/e2e/chromium-args';
-import type { BackupMade, GenerateResult, ImportResult, Measured, StoreBench } from './bench-store/page';
+import type { BackupMade, ExportResult, GenerateResult, ImportResult, Measured, StoreBench } from './bench-store/page';
+import { EXPORT_PAGE } from '../src/background/backup-export';
 
 export interface StoreFigure {
   key: string;
@@ -309,6 +313,24 @@ export async function storeFigures(): Promise<StoreFigure[]> {
     const counts100k = imported.imported;
     if (counts100k.open !== counts10k.open || counts100k.dueToday !== counts10k.dueToday) throw new Error(`the open set changed: ${JSON.stringify(counts10k)} → ${JSON.stringify(counts100k)}`);
 
+    // 3b. The same 100k database downloaded as a backup, in a page of its own, through the app's
+    // streamed export path; peaks as the import's.
+    const exporter = await openPage(context, origin);
+    const exportPages = renderers();
+    const highestOf = (pids: number[]): { rss: number; peak: number } => pids.map((pid) => memoryOf(pid)).reduce((a, b) => ({ rss: Math.max(a.rss, b.rss), peak: Math.max(a.peak, b.peak) }), { rss: 0, peak: 0 });
+    const beforeExport = { renderer: highestOf(exportPages), browser: memoryOf(browser) };
+    for (const pid of exportPages) resetPeak(pid);
+    resetPeak(browser);
+    log('exporting it…');
+    const exported: ExportResult = await call(exporter, 'exportBackup', DB);
+    const afterExport = { renderer: highestOf(exportPages), browser: memoryOf(browser) };
+    await exporter.close();
+    const exportedHeader = JSON.parse(exported.header) as { counts: { invoices: number; events: number; clients: number } };
+    if (exported.counts.invoices !== counts100k.invoices || exported.counts.events !== counts100k.events || exportedHeader.counts.invoices !== counts100k.invoices || !exported.end.startsWith('{"end":')) {
+      throw new Error(`the export does not hold the database: ${JSON.stringify(exported.counts)}, header ${exported.header.slice(0, 200)}, end ${exported.end}`);
+    }
+    log(`export: ${ms(exported.totalMs / 1000)} s, ${mb(exported.bytes)} MB in ${exported.pieces} pieces; renderer peak ${mb(afterExport.renderer.peak)} MB (${mb(beforeExport.renderer.rss)} before), browser process peak ${mb(afterExport.browser.peak)} MB (${mb(beforeExport.browser.rss)} before)`);
+
     // 4. The queries, in fresh pages, once LevelDB has settled. The badge on the 10k and the 100k
     // databases in alternating rounds, so both see the same machine.
     log(`settled in ${ms(await settle(browser))} s`);
@@ -403,6 +425,26 @@ export async function storeFigures(): Promise<StoreFigure[]> {
           `JS heap (performance.memory) ${mb(imported.heapBefore)} MB before, at most ${mb(imported.heapPeakSampled)} MB after a chunk (sampled after each of the ${imported.chunks}), ${mb(imported.heapAfter)} MB after the commit, limit ${mb(loaded.heapLimit)} MB; ` +
           `Chromium's browser process (IndexedDB, the Blob's storage) peaked at ${mb(after.browser.peak)} MB (${mb(before.browser.rss)} MB before). ` +
           `Before (format version 1, one JSON document read whole, parseBackup + LedgerStore.replaceAll): 194.6 s and 2,649 MB`,
+      },
+      {
+        key: 'store_export_100k_s',
+        value: Number((exported.totalMs / 1000).toFixed(1)),
+        unit: 's',
+        note:
+          `backup download of that 100k database (${exported.counts.invoices.toLocaleString('en')} invoices, ${exported.counts.events.toLocaleString('en')} events, ${exported.counts.clients.toLocaleString('en')} clients; format version 2: ${mb(exported.bytes)} MB of UTF-8) through the app's export path: ` +
+          `downloadBackupFile (src/ui/backup-download.ts) asks for ${exported.pieces} pieces, each request and reply copied as a runtime message is, from the worker's handler (src/background/backup-export.ts), ` +
+          `which reads the store a page at a time in key order (src/adapters/storage/export-pages.ts: ${EXPORT_PAGE.clients} clients, or ${EXPORT_PAGE.invoices} invoices with their events in one transaction and one [invoiceId+seq] range read) and writes the lines with core's backupV2Line; ` +
+          `the page keeps each piece as a Blob part and joins them into one Blob (header first, its counts those of the lines sent). Page and worker share the bench's renderer here`,
+      },
+      {
+        key: 'store_export_100k_peak_mb',
+        value: mb(afterExport.renderer.peak),
+        unit: 'MB',
+        note:
+          `peak resident memory of the renderer process running that export, page and worker side together (Linux VmHWM, reset before it: ${mb(beforeExport.renderer.rss)} MB then); ` +
+          `JS heap (performance.memory) ${mb(exported.heapBefore)} MB before, at most ${mb(exported.heapPeakSampled)} MB after a piece (sampled after each of the ${exported.pieces}), ${mb(exported.heapAfter)} MB at the end; ` +
+          `Chromium's browser process (IndexedDB, the Blob parts' storage) peaked at ${mb(afterExport.browser.peak)} MB (${mb(beforeExport.browser.rss)} MB before). ` +
+          `Before (format version 1, LedgerStore.exportAll + exportBackup: the whole ledger and its text in one message) it could not be made at this size`,
       },
     ];
   } finally {

@@ -15,7 +15,7 @@
  *   the built extension (thread_to_panel_p95_ms: 95th percentile; thread_to_panel_cached_ms: going
  *   back to a thread Gmail kept in the page).
  * - store_due_today_ms, store_bare_count_ms, store_dashboard_ms, store_client_history_ms,
- *   store_import_100k_s, store_import_100k_peak_mb: the ledger store at scale in Chromium's
+ *   store_import_100k_s, store_import_100k_peak_mb, store_export_100k_s, store_export_100k_peak_mb: the ledger store at scale in Chromium's
  *   IndexedDB (scripts/bench-store.ts).
  */
 import { chromium } from '@playwright/test';

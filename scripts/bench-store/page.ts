@@ -39,6 +39,9 @@ import {
 } from '../../src/core/ledger';
 import { handleRestoreRequest } from '../../src/background/backup-restore';
 import { restoreBackupFile, UPLOAD_CHUNK_CHARS, type SendRestoreRequest } from '../../src/ui/backup-upload';
+import { handleExportRequest } from '../../src/background/backup-export';
+import type { BackupExportStreamRequest } from '../../src/protocol/backup-export-messages';
+import { downloadBackupFile, type SendExportRequest } from '../../src/ui/backup-download';
 import { allClients, clientOf, FULL_LEDGER, SETTINGS, TODAY } from './ledger-gen';
 import type { ChunkDone, ChunkReply, ChunkRequest } from './worker';
 
@@ -475,6 +478,61 @@ async function importBackup(target: string): Promise<ImportResult> {
   };
 }
 
+export interface ExportResult {
+  totalMs: number;
+  bytes: number;
+  pieces: number;
+  heapBefore: number;
+  /** The largest JS heap seen after a piece (sampled). */
+  heapPeakSampled: number;
+  heapAfter: number;
+  counts: { clients: number; invoices: number; events: number; templates: number };
+  /** The file's first and last lines (the driver checks the header's and the end's counts). */
+  header: string;
+  end: string;
+}
+
+/**
+ * Downloads the database `source` as a backup through the app's real export path:
+ * `downloadBackupFile` (src/ui/backup-download.ts) asking for the file in pieces, each request and
+ * reply copied as a runtime message copies it, from the service worker's handler
+ * (src/background/backup-export.ts: the store read a page at a time, src/adapters/storage/export-pages.ts),
+ * the pieces kept as Blob parts and joined into one Blob. Page and "worker" share this renderer.
+ * Wall time; the driver reads the memory peaks around it.
+ */
+async function exportBackup(source: string): Promise<ExportResult> {
+  const { db, store } = open(source);
+  await db.ready();
+  const deps = { ledger: store, now: () => new Date(), today: async () => TODAY, appVersion: 'bench' };
+  const heapBefore = collect();
+  let heapPeakSampled = heapBefore;
+  let pieces = 0;
+  const send = (async (message: BackupExportStreamRequest) => {
+    if (message.type === 'backup/export-chunk') pieces += 1;
+    const reply = structuredClone(await handleExportRequest(structuredClone(message), deps));
+    heapPeakSampled = Math.max(heapPeakSampled, heapUsed());
+    return reply;
+  }) as SendExportRequest;
+  const t0 = performance.now();
+  const outcome = await downloadBackupFile({ send });
+  const totalMs = performance.now() - t0;
+  if (!outcome.ok) throw new Error(`the export failed: ${outcome.cancelled ? 'cancelled' : outcome.error}`);
+  const heapAfter = heapUsed();
+  const head = await outcome.file.slice(0, 400).text();
+  const tail = await outcome.file.slice(Math.max(0, outcome.file.size - 200)).text();
+  return {
+    totalMs,
+    bytes: outcome.file.size,
+    pieces,
+    heapBefore,
+    heapPeakSampled,
+    heapAfter,
+    counts: outcome.counts,
+    header: head.slice(0, head.indexOf('\n')),
+    end: tail.trimEnd().slice(tail.trimEnd().lastIndexOf('\n') + 1),
+  };
+}
+
 function dropBackup(): number {
   backupFile = null;
   return collect();
@@ -486,7 +544,7 @@ async function remove(name: string): Promise<void> {
   await Dexie.delete(name);
 }
 
-const bench = { setup, generate, counts, measure, makeBackup, loadBackup, importBackup, dropBackup, collect, remove, today: TODAY, bigClientId: BIG_CLIENT_ID };
+const bench = { setup, generate, counts, measure, makeBackup, loadBackup, importBackup, exportBackup, dropBackup, collect, remove, today: TODAY, bigClientId: BIG_CLIENT_ID };
 export type StoreBench = typeof bench;
 
 (window as unknown as { bench: StoreBench }).bench = bench;

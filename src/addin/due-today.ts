@@ -41,7 +41,7 @@ export async function dueToday(ledger: DueLedger, today: IsoDate, language: Lang
 }
 
 /** The Outlook item to open for an invoice: its main proof's when read in Outlook, else the first Outlook proof's. */
-function outlookItemOf({ invoice }: LedgerRecord): string | null {
+export function outlookItemOf({ invoice }: Pick<LedgerRecord, 'invoice'>): string | null {
   if (invoice.host === 'outlook' && invoice.messageId) return invoice.messageId;
   return invoice.proofs.find((proof) => proof.host === 'outlook' && proof.messageId)?.messageId ?? null;
 }

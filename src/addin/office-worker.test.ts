@@ -84,4 +84,11 @@ describe('the router in the task pane', () => {
     await expect(worker.ask({ type: 'reminder/draft', invoiceId: record.invoice.id, tabId: OUTLOOK_ITEM })).rejects.toThrow(/not open/);
     expect(drafts).toEqual([]);
   });
+
+  it('answers any page request as it came (send), and says when nothing handles one', async () => {
+    const { mailbox } = fakeMailbox({});
+    const { worker } = await trackedWorker(mailbox, 'open-form');
+    await expect(worker.send({ type: 'dashboard/load', account: null })).resolves.toMatchObject({ ok: true, value: { receivables: [expect.objectContaining({ invoiceNumber: 'F-2026-032' })] } });
+    await expect(worker.send({ type: 'no/such-request' })).rejects.toThrow('Relance does not handle no/such-request');
+  });
 });

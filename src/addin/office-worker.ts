@@ -31,6 +31,8 @@ export interface OfficeWorkerOptions {
 export interface OfficeWorker {
   deps: WorkerDeps;
   ask: AskLedger;
+  /** Any page request (dashboard ones included), its reply as it came; rejects when nothing handles it. */
+  send(message: object): Promise<unknown>;
   /** The selected item's thread as the panel shows it. */
   thread(): TabThreadState | null;
   setThread(state: TabThreadState): void;
@@ -86,6 +88,12 @@ export function createOfficeWorker(options: OfficeWorkerOptions): OfficeWorker {
     log: (message, detail) => console.warn(`Relance: ${message}`, detail ?? ''),
   };
 
+  const send = async (message: object): Promise<unknown> => {
+    const reply = await routeMessage(message, sender, deps);
+    if (!reply) throw new Error(`Relance does not handle ${(message as { type?: unknown }).type}`);
+    return reply;
+  };
+
   const ask: AskLedger = async (message) => {
     const reply = (await routeMessage(message, sender, deps)) as PageReplies[typeof message.type] | undefined;
     if (!reply) throw new Error(`Relance does not handle ${message.type}`);
@@ -96,6 +104,7 @@ export function createOfficeWorker(options: OfficeWorkerOptions): OfficeWorker {
   return {
     deps,
     ask,
+    send,
     thread: () => current,
     setThread,
     onThread(listener) {

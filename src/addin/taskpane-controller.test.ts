@@ -73,4 +73,18 @@ describe('the task pane controller', () => {
     const elsewhere = await pane.ports.ledger.track({ ...FACTS, invoiceNumber: 'F-2026-099' }, { host: 'outlook', account: SNAPSHOT.account, threadId: 'AAQkOther=' });
     expect(elsewhere.invoice.messageId).toBeNull();
   });
+
+  it('switches language: new ports for the panel, today’s list and the bar relabelled', async () => {
+    const { pane, bars } = paneOver(SNAPSHOT);
+    await pane.followSelection();
+    await pane.ports.ledger.track(FACTS, { host: 'outlook', account: SNAPSHOT.account, threadId: SNAPSHOT.threadId });
+    await expect.poll(() => pane.due()?.map((item) => item.action)).toEqual([expect.stringMatching(/^première relance amicale/)]);
+    const frenchPorts = pane.ports;
+    await pane.setLanguage('en');
+    expect(pane.ports).not.toBe(frenchPorts);
+    expect(pane.ports.language).toBe('en');
+    expect(pane.ports.mailApp).toBe('Outlook');
+    expect(pane.due()?.map((item) => item.action)).toEqual([expect.stringMatching(/^friendly first reminder/)]);
+    expect(bars.at(-1)).toMatch(/^Relance: invoice F-2026-032 /);
+  });
 });

@@ -22,6 +22,8 @@ export interface TaskPane {
   openMessage(item: DueItem): void;
   /** Reads the selected item and refreshes the list and the bar (start-up and ItemChanged). */
   followSelection(): Promise<void>;
+  /** The interface language changed (settings): new `ports`, today's list and the bar relabelled. */
+  setLanguage(language: Language): Promise<void>;
 }
 
 function readingOf(snapshot: ThreadSnapshot, log: (message: string, detail: unknown) => void): ThreadInvoice {
@@ -34,7 +36,8 @@ function readingOf(snapshot: ThreadSnapshot, log: (message: string, detail: unkn
 }
 
 export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: LedgerStore; language: Language; today(): Promise<IsoDate> }): TaskPane {
-  const { mailbox, ledger, language } = options;
+  const { mailbox, ledger } = options;
+  let language = options.language;
   let due: DueItem[] | null = null;
   const dueListeners = new Set<(items: DueItem[]) => void>();
 
@@ -103,7 +106,7 @@ export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: Ledge
     ledger: { ...requests, track: (facts, thread) => requests.track(withSourceItem(facts, thread), thread) },
   };
 
-  return {
+  const pane: TaskPane = {
     ports,
     worker,
     due: () => due,
@@ -116,5 +119,12 @@ export function createTaskPane(options: { mailbox: OutlookMailbox; ledger: Ledge
       if (!item.outlookItemId) throw new Error('not read in Outlook');
       mailbox.openMessage(item.outlookItemId);
     },
+    async setLanguage(next) {
+      if (next === language) return;
+      language = next;
+      pane.ports = { ...pane.ports, language };
+      await refreshDue().catch((error: unknown) => worker.deps.log('due today', error));
+    },
   };
+  return pane;
 }

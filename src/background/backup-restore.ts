@@ -18,6 +18,7 @@
 import { BackupStreamReader, type BackupProblem } from '../core/ledger';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import type { FileProblem, LedgerFileRequest, PageReplies } from '../protocol/messages';
+import { forgetExport } from './backup-export';
 import type { WorkerDeps } from './router';
 
 type Deps = Pick<WorkerDeps, 'ledger' | 'now' | 'broadcast' | 'refreshBadge'>;
@@ -122,6 +123,7 @@ async function handle(request: RestoreRequest, deps: Deps): Promise<PageReplies[
       const { checked } = session;
       sessions.delete(deps.ledger);
       await staging.commit(session.id, { clients: checked.clients, invoices: checked.invoices, events: checked.events });
+      forgetExport(deps.ledger);
       deps.broadcast({ type: 'ledger/changed', invoiceIds: [], replaced: true });
       await deps.refreshBadge();
       return {

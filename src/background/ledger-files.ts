@@ -1,6 +1,6 @@
 /**
- * The ledger's files in the service worker (issue 5 "Import and export"): the backup (export and
- * restore), the merge of the CLI's scan file, the accountant's CSV and one invoice's dossier.
+ * The ledger's files in the service worker (issue 5 "Import and export"): the backup (export, whole
+ * as version 1 or streamed as version 2 by backup-export.ts, and the staged restore), the merge of the CLI's scan file, the accountant's CSV and one invoice's dossier.
  * The formats and their checks are src/core/ledger's (BACKUP.md); the writes are the store's, each
  * in one transaction. The router calls `handleLedgerFileRequest` for extension pages only.
  */
@@ -23,6 +23,7 @@ import {
   type PageReplies,
   type ScanMergeReport,
 } from '../protocol/messages';
+import { forgetExport, handleExportRequest } from './backup-export';
 import { handleRestoreRequest } from './backup-restore';
 import type { WorkerDeps } from './router';
 
@@ -40,6 +41,10 @@ export async function handleLedgerFileRequest(request: LedgerFileRequest, deps: 
     case 'backup/import-commit':
     case 'backup/import-abort':
       return handleRestoreRequest(request, deps);
+    case 'backup/export-begin':
+    case 'backup/export-chunk':
+    case 'backup/export-end':
+      return handleExportRequest(request, deps);
     case 'backup/merge-scan':
       return mergeScanFile(request.text, request.acceptUpdates, request.dryRun === true, deps);
     case 'export/csv':
@@ -82,6 +87,7 @@ async function importLedgerBackup(text: string, dryRun: boolean, deps: Deps): Pr
   const { backup, warnings } = read;
   if (!dryRun) {
     await deps.ledger.replaceAll({ settings: backup.settings, templates: backup.templates, clients: backup.clients, invoices: backup.invoices, events: backup.events });
+    forgetExport(deps.ledger);
     await afterWrite(
       backup.invoices.map((invoice) => invoice.id),
       deps,

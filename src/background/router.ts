@@ -35,6 +35,7 @@ import { isPanelRequest, parsePanelRequest } from './panel-requests';
 import { handleDashboardRequest, isDashboardRequest, parseDashboardRequest } from './dashboard-requests';
 import { handleSettingsRequest, isSettingsRequest } from './settings-requests';
 import { readThreadForPanel, type ThreadReading } from './thread-reading';
+import { isFindRequest, routeFindRequest, type FindPorts } from './find-invoices-requests';
 
 export interface MessageSender {
   id?: string;
@@ -69,6 +70,8 @@ export interface WorkerDeps {
   openGmailThread?(account: string | null, threadId: string): Promise<void>;
   /** Remembers which `/mail/u/<n>/` an account is at, from the reporting Gmail page's URL. */
   rememberGmailAccount?(account: string | null, senderUrl: string | undefined): Promise<void>;
+  /** "Find my invoices" runs (find-invoices-browser.ts). */
+  findPorts?: FindPorts;
 }
 
 export type SenderRole = { role: 'page' } | { role: 'gmail'; tabId: number } | { role: 'unknown' };
@@ -178,6 +181,7 @@ async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<Worker
   if (isLedgerFileRequest(raw)) return handleFileRequest(raw, deps);
   if (isPanelRequest(raw)) return handlePanelRequest(raw, deps);
   if (isDashboardRequest(raw)) return handleDashboard(raw, deps);
+  if (isFindRequest(raw)) return routeFindRequest(raw, deps, async (facts, thread) => void (await trackInvoice(facts, thread, deps)));
   if (isSettingsRequest(raw)) return handleSettingsRequest(raw, deps).catch((error: unknown) => (deps.log(`${raw.type} failed`, error), failure(error)));
   if (!isPageMessage(raw)) return undefined;
   try {

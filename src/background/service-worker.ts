@@ -14,6 +14,8 @@ import { LedgerStore } from '../adapters/storage/ledger-store';
 import { RelanceDatabase } from '../adapters/storage/schema';
 import { CLOCK_OVERRIDE_KEY, type WorkerBroadcast } from '../protocol/messages';
 import { routeMessage, type WorkerDeps } from './router';
+import { findBrowserPorts } from './find-invoices-browser';
+import { createDashboardMenu, listenForDashboardClicks } from './dashboard-openers';
 import { welcomeOnInstall } from './onboarding';
 import { alerts } from './alerts';
 import { dashboardFr, dashboardEn } from '../ui/i18n-dashboard';
@@ -22,7 +24,6 @@ import { languageFromLocale } from '../ui/i18n';
 const PANEL_PATH = 'src/panel/index.html';
 const DAILY_ALARM = 'daily-refresh';
 const DASHBOARD_PATH = 'src/dashboard/index.html';
-const DASHBOARD_MENU = 'open-dashboard';
 // Chrome's side panel or Firefox's sidebar, whichever this browser has.
 const panel = panelSurface(PANEL_PATH);
 
@@ -54,6 +55,7 @@ const deps: WorkerDeps = {
   log: (message, detail) => console.warn(`Relance: ${message}`, detail ?? ''),
   openGmailThread,
   rememberGmailAccount,
+  findPorts: findBrowserPorts,
 };
 
 // Returning undefined lets other listeners answer; a promise is the reply (webextension-polyfill).
@@ -81,7 +83,7 @@ browser.runtime.onInstalled.addListener((details) => {
   });
   // The toolbar button's own click opens the panel; its context menu opens the dashboard.
   const fr = languageFromLocale(browser.i18n.getUILanguage()) === 'fr';
-  chrome.contextMenus.create({ id: DASHBOARD_MENU, title: (fr ? dashboardFr : dashboardEn).menuOpenDashboard, contexts: ['action'] }, () => void chrome.runtime.lastError);
+  createDashboardMenu(chrome, (fr ? dashboardFr : dashboardEn).menuOpenDashboard);
   scheduleDailyRefresh();
   requestPersistence();
   void updateBadge();
@@ -102,14 +104,6 @@ browser.storage.session.onChanged.addListener((changes) => {
   if (CLOCK_OVERRIDE_KEY in changes || CLOCK_TIME_KEY in changes) void updateBadge();
 });
 
-chrome.contextMenus.onClicked.addListener((info) => {
-  if (info.menuItemId === DASHBOARD_MENU) openDashboard();
-});
-
-chrome.notifications.onClicked.addListener((id) => {
-  if (id !== NOTIFICATION_ID) return;
-  openDashboard();
-  void chrome.notifications.clear(id);
-});
+listenForDashboardClicks({ contextMenus: chrome.contextMenus, notifications: chrome.notifications, notificationId: NOTIFICATION_ID, openDashboard });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

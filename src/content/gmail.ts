@@ -3,6 +3,8 @@
  * injected into every Gmail tab) and idle until a thread opens: on the inbox it only listens to
  * hash changes. It reads the open thread through the Gmail adapter, reports it to the service
  * worker, places a "Relance" chip in the thread header, and inserts drafts the worker asks for.
+ * "Find my invoices" (find-driver.ts) acts only when the worker asks: it moves the tab by hash and
+ * reads Gmail's result rows; the threads it opens are read by the same watcher as any other.
  * Every listener is tied to one AbortController, aborted when the extension is reloaded or removed
  * (the old script stays in the page, orphaned, until Gmail reloads).
  */
@@ -10,8 +12,9 @@ import { insertReplyDraft } from '../adapters/gmail/compose';
 import { readOpenThread } from '../adapters/gmail/read-thread';
 import { findChipAnchor } from '../adapters/gmail/thread-header';
 import { looksLikeThreadRoute } from '../adapters/gmail/thread-route';
-import { parseWorkerCommand, type ContentToWorker, type InsertDraftResponse } from '../protocol/messages';
+import { parseWorkerCommand, type ContentToWorker } from '../protocol/messages';
 import { placeChip } from './chip';
+import { answerFindCommand, isFindCommand } from './find-driver';
 
 /** How long Gmail may take to render a thread after the route changed. */
 const THREAD_RENDER_TIMEOUT_MS = 10_000;
@@ -102,8 +105,12 @@ function watchThread(): { stop(): void } {
   return { stop };
 }
 
-function onWorkerCommand(raw: unknown, _sender: unknown, sendResponse: (response: InsertDraftResponse) => void): boolean | undefined {
+function onWorkerCommand(raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void): boolean | undefined {
   if (signal.aborted) return undefined;
+  if (isFindCommand(raw)) {
+    answerFindCommand(raw, signal).then(sendResponse, () => sendResponse({ ok: false }));
+    return true;
+  }
   const parsed = parseWorkerCommand(raw);
   if (!parsed.ok) return undefined; // not ours (or malformed): stay silent, do nothing
   insertReplyDraft(document, parsed.value.draft).then(

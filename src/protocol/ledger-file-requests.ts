@@ -15,6 +15,9 @@ export const LEDGER_FILE_REQUESTS = [
   'backup/import-chunk',
   'backup/import-commit',
   'backup/import-abort',
+  'backup/export-begin',
+  'backup/export-chunk',
+  'backup/export-end',
   'backup/merge-scan',
   'export/csv',
   'export/dossier',
@@ -26,12 +29,13 @@ export const LEDGER_FILE_REQUESTS = [
  * the next).
  */
 export const RESTORE_CHUNK_CHARS = 4 * 1024 * 1024;
-/** Chunks of one restore: a 1 GB file in 4 M pieces is 256; far above any backup the format allows. */
+/** Chunks of one restore (a 1 GB file in 4 M pieces is 256) or export (100,000 invoices in pages of 500 is 200, plus the clients'); far above any backup the format allows. */
 const MAX_RESTORE_CHUNKS = 100_000;
 
+/** A restore's or an export's id (the worker's random UUID). */
 function restoreId(value: unknown, path: string): string {
   const id = text(value, path, 64);
-  if (!/^[\w-]+$/.test(id)) fail(path, 'expected a restore id');
+  if (!/^[\w-]+$/.test(id)) fail(path, `expected ${path === 'exportId' ? 'an export' : 'a restore'} id`);
   return id;
 }
 
@@ -84,6 +88,12 @@ export function parseLedgerFileRequest(raw: unknown): Parsed<LedgerFileRequest> 
         return { type: 'backup/import-commit', restoreId: restoreId(r.restoreId, 'restoreId') };
       case 'backup/import-abort':
         return { type: 'backup/import-abort', restoreId: restoreId(r.restoreId, 'restoreId') };
+      case 'backup/export-begin':
+        return { type: 'backup/export-begin' };
+      case 'backup/export-chunk':
+        return { type: 'backup/export-chunk', exportId: restoreId(r.exportId, 'exportId'), index: chunkIndex(r.index, 'index') };
+      case 'backup/export-end':
+        return { type: 'backup/export-end', exportId: restoreId(r.exportId, 'exportId') };
       case 'backup/merge-scan':
         return { type: 'backup/merge-scan', text: text(r.text, 'text', LIMITS.fileChars), acceptUpdates: booleanField(r.acceptUpdates, 'acceptUpdates'), ...dryRun() };
       case 'export/csv':

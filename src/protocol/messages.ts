@@ -17,6 +17,7 @@ import type {
   TrackedInvoice,
 } from '../core/model';
 import type { ThreadInvoice } from '../core/thread-invoice';
+import type { BackupExportReplies, BackupExportStreamRequest } from './backup-export-messages';
 import type { LedgerEvent, LedgerInvoice, LedgerProblem, LedgerSettings, UserTemplates } from '../core/ledger';
 import type { ChasingPlan, ChasingStatus, ChasingTone } from '../core/chasing/next-actions';
 import { isChasingStep, type ChasingStep } from '../core/chasing/steps';
@@ -40,6 +41,16 @@ export type ContentToWorker =
 // Service worker -> content script
 
 export type WorkerToContent = { type: 'compose/insert-draft'; draft: ReminderDraft };
+
+/**
+ * "Find my invoices" (issue 6) drives Gmail's search in the user's tab: where the tab is, go to a
+ * hash (unless the tab left the run's search: `within`), read the visible result rows. Answers are
+ * untrusted: the worker validates them (src/background/find-invoices-replies.ts).
+ */
+export type FindCommand =
+  | { type: 'find/where' }
+  | { type: 'find/go'; hash: string; within: string | null }
+  | { type: 'find/rows'; within: string; after: string[]; waitMs: number };
 
 export type InsertDraftResponse =
   | { ok: true; mode: 'reply' | 'new_compose' }
@@ -151,6 +162,8 @@ export type LedgerFileRequest =
   | { type: 'backup/import-chunk'; restoreId: string; index: number; text: string; last?: boolean }
   | { type: 'backup/import-commit'; restoreId: string }
   | { type: 'backup/import-abort'; restoreId: string }
+  // The streamed export of a backup of any size (backup-export-messages.ts).
+  | BackupExportStreamRequest
   | { type: 'backup/merge-scan'; text: string; acceptUpdates: boolean; dryRun?: boolean }
   | { type: 'export/csv'; language: Language }
   | { type: 'export/dossier'; invoiceId: string; language: Language };
@@ -374,6 +387,9 @@ export interface PageReplies {
   'backup/import-chunk': FileImportReply<BackupChunkResult>;
   'backup/import-commit': FileImportReply<BackupImportResult>;
   'backup/import-abort': WorkerReply<{ aborted: true }>;
+  'backup/export-begin': BackupExportReplies['backup/export-begin'];
+  'backup/export-chunk': BackupExportReplies['backup/export-chunk'];
+  'backup/export-end': BackupExportReplies['backup/export-end'];
   'backup/merge-scan': FileImportReply<ScanMergeReport>;
   'export/csv': WorkerReply<CsvExportResult>;
   'export/dossier': WorkerReply<DossierExportResult>;

@@ -2,11 +2,14 @@
  * The dashboard's and the daily notification's strings, French first, English beside (spread into
  * i18n.ts's catalogues, so `translator` serves them). A missing English key is a type error.
  */
+import { findEn, findFr } from './i18n-find';
+
 export const dashboardFr = {
+  ...findFr,
   dashTitle: 'Tableau de bord',
   dashOpenLink: 'Tableau de bord',
   dashOpenLinkLabel: 'Ouvrir le tableau de bord de Relance dans un nouvel onglet',
-  dashAccount: 'Compte Gmail',
+  dashAccount: 'Compte {mailApp}',
   dashAllAccounts: 'Tous les comptes',
   dashToday: 'À faire aujourd’hui',
   dashTodayEmpty: 'Rien à faire aujourd’hui.',
@@ -19,8 +22,8 @@ export const dashboardFr = {
   cat_due_today: 'Facture à échéance aujourd’hui',
   dashItemInvoice: 'Facture {number} — {client}',
   dashOpenThread: 'Ouvrir le fil',
-  dashOpenThreadLabel: 'Ouvrir le fil de la facture {number} dans Gmail',
-  dashNoThread: 'sans fil Gmail',
+  dashOpenThreadLabel: 'Ouvrir le fil de la facture {number} dans {mailApp}',
+  dashNoThread: 'sans fil {mailApp}',
   dashReceivables: 'Factures en cours',
   dashFilterStatus: 'Situation',
   dashFilterClient: 'Client',
@@ -84,10 +87,11 @@ export const dashboardFr = {
 export type DashboardKey = keyof typeof dashboardFr;
 
 export const dashboardEn: Record<DashboardKey, string> = {
+  ...findEn,
   dashTitle: 'Dashboard',
   dashOpenLink: 'Dashboard',
   dashOpenLinkLabel: 'Open Relance’s dashboard in a new tab',
-  dashAccount: 'Gmail account',
+  dashAccount: '{mailApp} account',
   dashAllAccounts: 'All accounts',
   dashToday: 'To do today',
   dashTodayEmpty: 'Nothing to do today.',
@@ -100,8 +104,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   cat_due_today: 'Invoice due today',
   dashItemInvoice: 'Invoice {number} — {client}',
   dashOpenThread: 'Open thread',
-  dashOpenThreadLabel: 'Open thread of invoice {number} in Gmail',
-  dashNoThread: 'no Gmail thread',
+  dashOpenThreadLabel: 'Open thread of invoice {number} in {mailApp}',
+  dashNoThread: 'no {mailApp} thread',
   dashReceivables: 'Open invoices',
   dashFilterStatus: 'Status',
   dashFilterClient: 'Client',

@@ -4,8 +4,10 @@
  * rules: a missing English key is a type error, `{name}` placeholders.
  */
 import type { Language } from '../core/model';
+import { BACKUP_DOWNLOAD_EN, BACKUP_DOWNLOAD_FR } from './i18n-backup-download';
 
 const fr = {
+  ...BACKUP_DOWNLOAD_FR,
   pageTitle: 'Réglages de Relance',
   loading: 'Chargement des réglages…',
   loadFailed: 'Les réglages n’ont pas pu être lus : {reason}',
@@ -55,7 +57,7 @@ const fr = {
   ownEmail: 'Adresse {n}',
   addAddress: 'Ajouter une adresse',
   removeAddress: 'Retirer {email}',
-  noAddress: 'Aucune adresse : Relance se fie au compte Gmail ouvert.',
+  noAddress: 'Aucune adresse : Relance se fie au compte de messagerie ouvert.',
 
   ladderTitle: 'Délais des relances',
   ladderHelp: 'En jours par rapport à l’échéance (négatif : avant). Chaque étape vient après la précédente.',
@@ -203,6 +205,7 @@ const fr = {
 export type SettingsKey = keyof typeof fr;
 
 const en: Record<SettingsKey, string> = {
+  ...BACKUP_DOWNLOAD_EN,
   pageTitle: 'Relance settings',
   loading: 'Loading the settings…',
   loadFailed: 'The settings could not be read: {reason}',
@@ -252,7 +255,7 @@ const en: Record<SettingsKey, string> = {
   ownEmail: 'Address {n}',
   addAddress: 'Add an address',
   removeAddress: 'Remove {email}',
-  noAddress: 'No address: Relance goes by the Gmail account open.',
+  noAddress: 'No address: Relance goes by the mail account open.',
 
   ladderTitle: 'Reminder delays',
   ladderHelp: 'In days from the due date (negative: before). Each step comes after the previous one.',

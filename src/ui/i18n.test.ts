@@ -41,6 +41,9 @@ describe('the mail program is named as the host is', () => {
   it('says Gmail by default and Outlook in the add-in', () => {
     expect(translator('fr')('draftReady')).toContain('dans Gmail');
     expect(translator('fr', 'Outlook')('draftReady')).toBe('Brouillon prêt dans Outlook : relisez-le et envoyez-le vous-même.');
-    expect(translator('en', 'Outlook')('unreadable')).toBe('Relance could not read this thread. Outlook may have changed its layout; the rest of Outlook is not affected.');
+    expect(translator('en', 'Outlook')('unreadable')).toBe('Relance could not read this thread: Outlook did not give it as expected (it may have changed). The rest of Outlook is not affected.');
+    // No Gmail gesture ("Tout développer") in the other host's words.
+    expect(translator('fr', 'Outlook')('noReadableMessage')).toBe('Le message de la facture n’est pas affiché en entier : ouvrez-le ou dépliez-le dans Outlook pour que Relance le lise.');
+    expect(translator('en', 'Outlook')('noReadableMessage')).not.toMatch(/Gmail|Expand all/);
   });
 });

@@ -8,9 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { ensureAddinBuilt, ADDIN_DIST } from '../fixtures/outlook/build';
 import { INVOICE_CONVERSATION, outlookMailbox, type HostConfig } from '../fixtures/outlook/mailbox';
 import { startAddinServer, type AddinServer } from '../fixtures/outlook/server';
-import { CLOCK_OVERRIDE_KEY } from '../../src/protocol/messages';
+import { ANCHOR, hostLog, openAddinPage as openPage, readStore, selectItem as select } from '../fixtures/outlook/pane-page';
 
-const ANCHOR = '2026-11-20';
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Before a first reminder the panel asks for the checks from practice (as tests/e2e/panel-support.ts does for Gmail). */
@@ -18,17 +17,6 @@ async function confirmFirstReminderChecklist(page: Page): Promise<void> {
   const checklist = page.getByTestId('first-reminder-checklist');
   await expect(checklist).toBeVisible();
   for (const box of await checklist.locator('input[type=checkbox]').all()) await box.check();
-}
-
-interface HostLog {
-  replyForms: Array<{ itemId: string; htmlBody: string }>;
-  replyAllForms: unknown[];
-  newMessageForms: unknown[];
-  openedMessages: Array<{ itemId: string; found: boolean }>;
-  inserted: Array<{ itemId: string; data: string; coercionType: string }>;
-  notifications: Record<string, Record<string, { type: string; message: string; icon: string; persistent: boolean }>>;
-  completed: Array<{ name: string }>;
-  calls: string[];
 }
 
 let server: AddinServer;
@@ -43,36 +31,7 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-async function openAddinPage(page: Page, file: 'taskpane.html' | 'commands.html', config: HostConfig): Promise<void> {
-  // This machine has no network; office.js's telemetry frame is the only thing that would try.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await page.addInitScript(
-    ({ config, key, day }) => {
-      (window as unknown as { __OUTLOOK_HOST_CONFIG__: unknown }).__OUTLOOK_HOST_CONFIG__ = config;
-      sessionStorage.setItem(key, day);
-    },
-    { config, key: CLOCK_OVERRIDE_KEY, day: ANCHOR },
-  );
-  await page.goto(`${server.origin}/${file}`);
-}
-
-const hostLog = (page: Page) => page.evaluate(() => (window as unknown as { __outlookHost: { log: HostLog } }).__outlookHost.log);
-
-function readStore(page: Page, store: 'invoices' | 'events'): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const open = indexedDB.open('relance');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
+const openAddinPage = (page: Page, file: 'taskpane.html' | 'commands.html', config: HostConfig) => openPage(page, server.origin, file, config);
 
 test('the task pane reads a French invoice conversation, tracks it, flags it and opens the reply with the reminder', async ({ page }) => {
   await openAddinPage(page, 'taskpane.html', outlookMailbox(ANCHOR, 'clientReply'));
@@ -207,8 +166,6 @@ test('the command in a new message with no conversation says what to do and inse
 
 const REPLY_ITEM = 'AAMkADAwATM0MDAAMS1iNTcwLWI2NTYtMDACLTAwCgBGAAAD1yXq-reply';
 const itemOf = (number: string) => `AAMkADAwATM0MDAAMS1iNTcwLWI2NTYtMDACLTAwCgBGAAAD1yXq-${number}`;
-
-const select = (page: Page, id: string | null) => page.evaluate((item) => (window as unknown as { __outlookHost: { select(id: string | null): void } }).__outlookHost.select(item), id);
 
 /** Tracks the invoice of each of these items, selected one after the other in the pinned pane. */
 async function trackEach(page: Page, items: string[], invoiceNumbers: string[]): Promise<void> {
@@ -354,6 +311,12 @@ for (const [displayLanguage, noThread, draftReady] of [
     await page.getByTestId('view-today').click();
     await expect(page.getByTestId('due-today')).toBeVisible();
     await look('the Today view');
+    await page.getByTestId('view-dashboard').click();
+    await expect(page.getByTestId('dashboard-view').locator('main.dash')).toHaveAttribute('data-ready', 'true');
+    await look('the dashboard');
+    await page.getByTestId('view-settings').click();
+    await expect(page.getByTestId('settings-view').locator('main.settings-page')).toHaveAttribute('data-ready', 'true');
+    await look('the settings');
     expect(seen.join('\n')).toMatch(/Outlook/);
   });
 }

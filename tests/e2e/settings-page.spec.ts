@@ -4,6 +4,7 @@
  * interest, the template editor (tone warning, reset), backup then restore (dry run, then confirm),
  * the persistent-storage status. Screenshots go to .cache/settings-shots/.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from './harness';
 import { FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
 import { openDashboard } from './dashboard-support';
@@ -137,9 +138,14 @@ test('a backup is downloaded, then restored after a dry-run summary and a confir
 
   const page = await openSettings(relance, '#backup');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
-  expect(download.suggestedFilename()).toBe('relance-backup-2026-11-20.json');
+  // Version 2 (JSON Lines), made in pieces by the worker (src/ui/backup-download.ts).
+  expect(download.suggestedFilename()).toBe('relance-backup-2026-11-20.jsonl');
   const file = await download.path();
   await expect(page.getByTestId('status-backup')).toContainText('1 factures');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'relance-backup', version: 2, counts: { invoices: 1 } });
+  expect(lines.filter((line) => line.startsWith('{"head"'))).toHaveLength(1);
+  expect(lines.at(-2)).toMatch(/^\{"end":\{"clients":1,"invoices":1,"events":\d+\}\}$/);
 
   // Untrack, then restore: the invoice comes back.
   await panel.getByTestId('open-untrack').click();

@@ -170,3 +170,18 @@ export const COMPOSE_BUTTON = '[gh=cm]';
 
 /** New-message window: `div.nH.Hd[role=dialog]` (JSMIN, SDK compose stream). H. Fixture: same, in `div.dw … div.no`. */
 export const COMPOSE_DIALOG = '[role=dialog]';
+
+// ---------------------------------------------------------------- search results ("Find my invoices")
+
+/**
+ * Result/inbox rows (checked 2026-11): dom-facts "Inbox rows" `[gh=tl] tbody > tr.zA[role=row]`
+ * (GJS visible_messages, SDK row view, SEL). H. Gmail keeps the rows of earlier lists in the DOM,
+ * hidden, so only visible rows count. Fixture: `div[gh=tl] tr.zA[role=row]` in the search view.
+ */
+export const RESULT_ROW = 'tr.zA[role=row]';
+
+/**
+ * A row's thread ids (checked 2026-11): `span[data-thread-id="#thread-f:…"][data-legacy-thread-id]`
+ * (SDK row view, GJS). H. Fixture: the same span inside `span.bog`.
+ */
+export const RESULT_ROW_IDS = 'span[data-thread-id][data-legacy-thread-id]';

@@ -78,6 +78,7 @@ import {
 import { isConstraintError, StorageError, toStorageError } from './errors';
 import { RestoreTotals, storedWithSummary } from './restore-records';
 import { RestoreStaging } from './restore-staging';
+import { ExportPages } from './export-pages';
 import type { RelanceDatabase, StoredInvoice } from './schema';
 
 /** An invoice and its whole logbook, in chain order (seq 0 first). */
@@ -410,6 +411,11 @@ export class LedgerStore {
   /** The staged restore over this store's database (restore-staging.ts): a backup of any size, swapped in by one commit. */
   restoreStaging(): RestoreStaging {
     return new RestoreStaging(this.db);
+  }
+
+  /** The ledger a page at a time, for the streamed backup export (export-pages.ts). */
+  exportPages(): ExportPages {
+    return new ExportPages(this.db);
   }
 
   /**

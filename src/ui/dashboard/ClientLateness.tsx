@@ -10,7 +10,7 @@ export function ClientLateness({ clients, t }: { clients: Row[]; t: Translate })
       {clients.length === 0 ? (
         <p class="dash-muted">{t('dashNoReceivables')}</p>
       ) : (
-        <div class="dash-table-wrap">
+        <div class="dash-table-wrap" tabIndex={0} role="region" aria-labelledby="dash-clients-title">
           <table class="dash-table">
             <thead>
               <tr>

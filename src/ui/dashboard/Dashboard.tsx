@@ -12,9 +12,11 @@ import type { DashboardPort } from './dashboard-port';
 import { MoneySummary } from './MoneySummary';
 import { Receivables } from './Receivables';
 import { TodayList } from './TodayList';
+import { FindInvoices } from './FindInvoices';
+import type { FindPort } from './find-port';
 
-export function Dashboard({ port, initialAccount = null }: { port: DashboardPort; initialAccount?: string | null }) {
-  const t = useMemo(() => translator(port.language), [port.language]);
+export function Dashboard({ port, initialAccount = null, find }: { port: DashboardPort; initialAccount?: string | null; find?: FindPort }) {
+  const t = useMemo(() => translator(port.language, port.mailApp), [port.language, port.mailApp]);
   const { language } = port;
   const [account, setAccount] = useState<string | null>(initialAccount);
   const [view, setView] = useState<DashboardView | null>(null);
@@ -74,6 +76,7 @@ export function Dashboard({ port, initialAccount = null }: { port: DashboardPort
           <p class="dash-muted" data-testid="dash-alerts">{view.alerts.notifyAt ? t('dashAlertsOn', { time: view.alerts.notifyAt }) : t('dashAlertsOff')}</p>
         </>
       )}
+      {find ? <FindInvoices port={find} t={t} language={language} /> : null}
       <footer class="dash-muted">{t('localOnly')}</footer>
     </main>
   );

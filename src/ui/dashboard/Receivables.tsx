@@ -63,7 +63,7 @@ export function Receivables({ rows, showAccount, t, language, onOpen }: { rows: 
       ) : shown.length === 0 ? (
         <p class="dash-muted">{t('dashNoMatch')}</p>
       ) : (
-        <div class="dash-table-wrap">
+        <div class="dash-table-wrap" tabIndex={0} role="region" aria-labelledby="dash-receivables-title">
           <table class="dash-table">
             <thead>
               <tr>

@@ -4,6 +4,8 @@ import type { DashboardView } from '../../protocol/dashboard-messages';
 
 export interface DashboardPort {
   language: Language;
+  /** The mail program invoices open in, where a string names it ({mailApp}); Gmail when absent. */
+  mailApp?: string;
   /** Everything shown, for one account (its address) or all (null). */
   load(account: string | null): Promise<DashboardView>;
   /** Opens the invoice's Gmail thread in its account. */

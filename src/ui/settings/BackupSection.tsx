@@ -1,5 +1,6 @@
 /**
- * Backup and restore: download the whole ledger; restore a backup (a dry run says what the file
+ * Backup and restore: download the whole ledger (a version 2 file made in pieces, with progress and
+ * a cancel); restore a backup (a dry run says what the file
  * holds, then the user confirms: all or nothing); merge a `relance scan --ledger` file (dry run,
  * then confirm); the receivables as CSV for the accountant.
  */
@@ -7,6 +8,7 @@ import { useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../core/format';
 import type { Language } from '../../core/model';
 import type { ScanMergeReport } from '../../protocol/messages';
+import { BACKUP_V2_MIME } from '../backup-download';
 import type { CheckedBackup } from '../backup-upload';
 import type { SettingsTranslate } from '../i18n-settings';
 import { Checkbox, SectionForm } from './fields';
@@ -20,13 +22,27 @@ export function BackupSection({ port, t, language, onRestored }: { port: Setting
   const [acceptUpdates, setAcceptUpdates] = useState(false);
   const fail = (error: unknown) => setStatus(t('restoreRefused', { reason: error instanceof Error ? error.message : String(error) }));
 
+  // The backup is made in pieces (src/ui/backup-download.ts): progress, and a cancel while it runs.
+  const exporting = useRef<AbortController | null>(null);
+  const [exportRunning, setExportRunning] = useState(false);
   const exportBackup = async () => {
+    if (exporting.current) return;
+    const controller = new AbortController();
+    exporting.current = controller;
+    setExportRunning(true);
+    setStatus(t('exportStarting'));
     try {
-      const backup = await port.exportBackup();
-      port.download(backup.fileName, backup.json, 'application/json');
-      setStatus(t('exported', { file: backup.fileName, invoices: backup.counts.invoices, events: backup.counts.events }));
+      const outcome = await port.downloadBackup((progress) => setStatus(t('exportProgress', { invoices: progress.invoices, total: progress.totalInvoices })), controller.signal);
+      if (outcome.ok) {
+        port.download(outcome.fileName, outcome.file, BACKUP_V2_MIME);
+        setStatus(t('exported', { file: outcome.fileName, invoices: outcome.counts.invoices, events: outcome.counts.events }));
+      } else if (outcome.cancelled) setStatus(t('exportCancelled'));
+      else setStatus(outcome.lost ? t('exportLost') : t('exportFailed', { reason: outcome.error }));
     } catch (error) {
-      fail(error);
+      setStatus(t('exportFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      exporting.current = null;
+      setExportRunning(false);
     }
   };
   // The streamed restore asks once the whole file has checked out; the summary's buttons answer.
@@ -91,16 +107,21 @@ export function BackupSection({ port, t, language, onRestored }: { port: Setting
   return (
     <SectionForm id="backup" title={t('backupTitle')} help={t('backupHelp')} status={status}>
       <div class="settings-buttons">
-        <button type="button" class="primary" data-testid="export-backup" onClick={() => void exportBackup()}>
+        <button type="button" class="primary" data-testid="export-backup" disabled={exportRunning} onClick={() => void exportBackup()}>
           {t('exportBackup')}
         </button>
+        {exportRunning && (
+          <button type="button" class="secondary" data-testid="cancel-export" onClick={() => exporting.current?.abort()}>
+            {t('exportCancel')}
+          </button>
+        )}
         <button type="button" class="secondary" data-testid="export-csv" onClick={() => void exportCsv()}>
           {t('exportCsv')}
         </button>
       </div>
       <div class="field-input file-input">
         <label for="restore-file">{t('restoreFile')}</label>
-        <input id="restore-file" type="file" accept=".json,application/json" data-testid="restore-file" onChange={(event) => void chooseBackup((event.currentTarget as HTMLInputElement).files?.[0])} />
+        <input id="restore-file" type="file" accept=".json,.jsonl,application/json,application/x-ndjson" data-testid="restore-file" onChange={(event) => void chooseBackup((event.currentTarget as HTMLInputElement).files?.[0])} />
       </div>
       <div class="field-input file-input">
         <label for="merge-file">{t('mergeFile')}</label>

@@ -43,7 +43,8 @@ const SECTIONS: ReadonlyArray<[string, SettingsKey]> = [
   ['storage', 'storageTitle'],
 ];
 
-export function SettingsApp({ port, onboarding = false, forcedLanguage }: { port: SettingsPort; onboarding?: boolean; forcedLanguage?: Language | undefined }) {
+/** `dailyAlerts` false: a host without the daily notification and the badge (the Outlook task pane) leaves their section out. */
+export function SettingsApp({ port, onboarding = false, forcedLanguage, dailyAlerts = true }: { port: SettingsPort; onboarding?: boolean; forcedLanguage?: Language | undefined; dailyAlerts?: boolean }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped after a restore: every section starts again from the restored settings.
@@ -90,7 +91,7 @@ export function SettingsApp({ port, onboarding = false, forcedLanguage }: { port
       </header>
       <nav class="settings-nav" aria-label={t('nav')}>
         <ul class="plain">
-          {SECTIONS.map(([id, key]) => (
+          {SECTIONS.filter(([id]) => dailyAlerts || id !== 'alerts').map(([id, key]) => (
             <li key={id}>
               <a href={`#${id}`}>{t(key)}</a>
             </li>
@@ -104,7 +105,7 @@ export function SettingsApp({ port, onboarding = false, forcedLanguage }: { port
         <SignatureSection key={`signature-${generation}`} {...props} />
         <LanguageSection key={`language-${generation}`} {...props} browserLocale={port.browserLocale} />
         <AddressesSection key={`addresses-${generation}`} {...props} />
-        <AlertsSection key={`alerts-${generation}`} {...props} />
+        {dailyAlerts && <AlertsSection key={`alerts-${generation}`} {...props} />}
         <LadderSection key={`ladder-${generation}`} {...props} />
         <PenaltySection key={`penalty-${generation}`} {...props} today={loaded.today} />
         <TemplatesSection key={`templates-${generation}`} templates={loaded.templates} saveTemplates={port.saveTemplates} t={t} panelT={panelT} language={language} />

@@ -5,7 +5,8 @@
  */
 import type { LedgerProblem, LedgerSettings, UserTemplates } from '../../core/ledger';
 import type { IsoDate, Language } from '../../core/model';
-import type { BackupExportResult, CsvExportResult, FileImportReply, ScanMergeReport, StoragePersistence } from '../../protocol/messages';
+import type { CsvExportResult, FileImportReply, ScanMergeReport, StoragePersistence } from '../../protocol/messages';
+import type { BackupDownloadOutcome, DownloadProgress } from '../backup-download';
 import type { CheckedBackup, RestoreFileOutcome, RestoreProgress } from '../backup-upload';
 
 export type SaveOutcome<T> = { ok: true; value: T } | { ok: false; problems: LedgerProblem[] };
@@ -20,7 +21,11 @@ export interface SettingsPort {
   saveTemplates(templates: UserTemplates): Promise<SaveOutcome<UserTemplates>>;
   /** Asks for persistent storage (from the page: a window may ask) and says where things stand. */
   persistence(): Promise<StoragePersistence>;
-  exportBackup(): Promise<BackupExportResult>;
+  /**
+   * Makes the backup file (format version 2) in pieces, however large the ledger (see
+   * src/ui/backup-download.ts); `signal` cancels it. Resolves with the file as one Blob.
+   */
+  downloadBackup(onProgress?: (progress: DownloadProgress) => void, signal?: AbortSignal): Promise<BackupDownloadOutcome>;
   /**
    * Restores a backup file of any size (streamed in chunks, staged, swapped in only once `ask`
    * resolves true; see src/ui/backup-upload.ts). A refused file or a no changes nothing.
@@ -29,7 +34,7 @@ export interface SettingsPort {
   mergeScan(text: string, acceptUpdates: boolean, dryRun: boolean): Promise<FileImportReply<ScanMergeReport>>;
   exportCsv(language: Language): Promise<CsvExportResult>;
   /** Offers a file for download (the page's own Blob link). */
-  download(fileName: string, text: string, mime: string): void;
+  download(fileName: string, content: string | Blob, mime: string): void;
   /** Opens a URL in a new tab (the demo thread). */
   openTab(url: string): void;
 }

@@ -1,0 +1,73 @@
+/**
+ * "Find my invoices" strings (dashboard), French first, English beside; spread into the dashboard's
+ * catalogues (i18n-dashboard.ts). A missing English key is a type error.
+ */
+export const findFr = {
+  findTitle: 'Retrouver mes factures',
+  findIntro:
+    'Relance cherche dans vos e-mails envoyés, avec la recherche de Gmail, dans votre onglet Gmail : il ouvre les fils un par un, à un rythme humain, et les lit ici. Rien n’est suivi avant que vous ne confirmiez. Aucune donnée ne quitte votre navigateur.',
+  findNoTab: 'Aucun onglet Gmail n’est ouvert. Ouvrez Gmail (mail.google.com) dans un onglet de ce navigateur, puis actualisez cette liste.',
+  findRefreshTabs: 'Actualiser',
+  findAccount: 'Compte Gmail (onglet ouvert)',
+  findUnknownAccount: 'compte inconnu ({path})',
+  findPeriod: 'Période',
+  findMonths: '{n} derniers mois',
+  findStart: 'Lancer la recherche',
+  findCancel: 'Annuler',
+  findProgressLabel: 'Progression de la recherche',
+  findProgress: 'Fils lus : {looked} sur {total} · factures trouvées : {found}',
+  findWorking: 'Recherche en cours dans l’onglet Gmail : laissez-le ouvert, sans en changer la page.',
+  findDone: 'Recherche terminée : {looked} fil(s) lu(s), {found} facture(s) trouvée(s).',
+  findCancelled: 'Recherche annulée : {looked} fil(s) lu(s), {found} facture(s) trouvée(s).',
+  findStopped_tab_closed: 'Recherche arrêtée : l’onglet Gmail a été fermé.',
+  findStopped_navigated_away: 'Recherche arrêtée : l’onglet Gmail a quitté la recherche.',
+  findStopped_interrupted: 'Recherche interrompue (Relance a redémarré). Relancez-la si besoin.',
+  findStopped_gmail_unreadable: 'Recherche arrêtée : Relance n’a pas pu lire la page Gmail.',
+  findNone: 'Aucune facture trouvée dans ces fils.',
+  findCandidates: 'Factures trouvées',
+  findChoose: 'Suivre la facture {number} de {client}',
+  findColDue: 'Échéance',
+  findColAmount: 'Montant',
+  findColState: 'État',
+  findTracked: 'déjà suivie',
+  findNew: 'nouvelle',
+  findTrackSelected: 'Suivre la sélection ({n})',
+  findTrackedDone: '{n} facture(s) désormais suivie(s).',
+  findError: 'La recherche a échoué : {error}',
+};
+
+export type FindKey = keyof typeof findFr;
+
+export const findEn: Record<FindKey, string> = {
+  findTitle: 'Find my invoices',
+  findIntro:
+    'Relance searches your sent mail with Gmail’s own search, in your Gmail tab: it opens the threads one by one, at a human pace, and reads them here. Nothing is tracked until you confirm. No data leaves your browser.',
+  findNoTab: 'No Gmail tab is open. Open Gmail (mail.google.com) in a tab of this browser, then refresh this list.',
+  findRefreshTabs: 'Refresh',
+  findAccount: 'Gmail account (open tab)',
+  findUnknownAccount: 'unknown account ({path})',
+  findPeriod: 'Period',
+  findMonths: 'last {n} months',
+  findStart: 'Start the search',
+  findCancel: 'Cancel',
+  findProgressLabel: 'Search progress',
+  findProgress: 'Threads read: {looked} of {total} · invoices found: {found}',
+  findWorking: 'Searching in the Gmail tab: keep it open and on its page.',
+  findDone: 'Search finished: {looked} thread(s) read, {found} invoice(s) found.',
+  findCancelled: 'Search cancelled: {looked} thread(s) read, {found} invoice(s) found.',
+  findStopped_tab_closed: 'Search stopped: the Gmail tab was closed.',
+  findStopped_navigated_away: 'Search stopped: the Gmail tab left the search.',
+  findStopped_interrupted: 'Search interrupted (Relance restarted). Start it again if needed.',
+  findStopped_gmail_unreadable: 'Search stopped: Relance could not read the Gmail page.',
+  findNone: 'No invoice found in these threads.',
+  findCandidates: 'Invoices found',
+  findChoose: 'Track invoice {number} from {client}',
+  findColDue: 'Due date',
+  findColAmount: 'Amount',
+  findColState: 'State',
+  findTracked: 'already tracked',
+  findNew: 'new',
+  findTrackSelected: 'Track selected ({n})',
+  findTrackedDone: '{n} invoice(s) now tracked.',
+  findError: 'The search failed: {error}',
+};
