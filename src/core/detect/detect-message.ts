@@ -284,7 +284,7 @@ export function detectDetailed(message: EngineMessage, options: DetectOptions, c
 
   const counterparty = forwardedFrom
     ? counterpartyOf({ ...message, from: { name: '', email: forwardedFrom } }, own, kind, direction, writer)
-    : counterpartyOf(message, own, kind, direction, sender, prepared.bodyText.slice(main.base, main.base + main.text.length));
+    : counterpartyOf(message, own, kind, direction, sender, () => prepared.bodyText.slice(main.base, main.base + Math.min(main.text.length, 4000)));
   const detection: Detection = {
     is_invoice_related: true,
     kind,
@@ -478,9 +478,10 @@ function findPromisedDate(
 }
 
 // Words about paying, in a reply's question ("could we spread the balance over three months?"): the
-// question is about the invoice, whatever else it lacks.
+// question is about the invoice, whatever else it lacks. (Parts of words count too: no lookbehind,
+// which would make V8 try every position.)
 const MONEY_TALK =
-  /(?<![a-z])(?:pay|paid|paying|payment|balance|invoice|bill|amount|owe|owed|instal|spread|factur|paie|paiement|payer|payé|régl|règlement|solde|montant|virement|échéan|échelonn|étaler|zahl|rechnung|betrag|raten|überweis|pago|pagar|pagad|pagament|pagare|pagat|importe|plazo|fattur|importo|bonific|betal|factuur|bedrag|termijn)/;
+  /(?:pay|paid|paying|payment|balance|invoice|bill|amount|owe|owed|instal|spread|factur|paie|paiement|payer|payé|régl|règlement|solde|montant|virement|échéan|échelonn|étaler|zahl|rechnung|betrag|raten|überweis|pago|pagar|pagad|pagament|pagare|pagat|importe|plazo|fattur|importo|bonific|betal|factuur|bedrag|termijn)/;
 
 // A sentence saying an invoice is not paid yet (2026-11, blind set dev5): "2026-052 is still waiting
 // on a budget code", "Pour la FA00917, elle est bien en cours de validation", "La facture 2026-044
@@ -521,7 +522,7 @@ const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/gi;
  * the client's own address, from Reply-To or the newest part, when one of another domain than the
  * platform's is given. Null for a person's mail and when none is given.
  */
-function payerBehindPlatform(message: EngineMessage, own: ReadonlySet<string>, sender: SenderType, newestText: string): string | null {
+function payerBehindPlatform(message: EngineMessage, own: ReadonlySet<string>, sender: SenderType, newestText: () => string): string | null {
   const from = message.from?.email.toLowerCase() ?? '';
   // An unknown automated sender, or a platform the client pays through. The platforms that collect
   // for the user (Stripe, PayPal, Qonto…) have no counterparty (README).
@@ -533,11 +534,18 @@ function payerBehindPlatform(message: EngineMessage, own: ReadonlySet<string>, s
     return !own.has(email) && domain !== platformDomain && !domain.endsWith(`.${platformDomain}`) && !/^(?:no-?reply|do-?not-?reply|donotreply)/.test(email);
   };
   for (const address of message.replyTo ?? []) if (usable(address.email)) return address.email.toLowerCase();
-  for (const match of newestText.slice(0, 4000).matchAll(EMAIL)) if (usable(match[0])) return match[0].toLowerCase();
+  const text = newestText();
+  // From each "@" outwards (a pattern run from every position would cost more than the rest).
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    EMAIL.lastIndex = Math.max(0, at - 64);
+    for (let match = EMAIL.exec(text); match !== null && match.index <= at; match = EMAIL.exec(text)) {
+      if (match.index + match[0].indexOf('@') === at && usable(match[0])) return match[0].toLowerCase();
+    }
+  }
   return null;
 }
 
-function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: MessageKind, direction: Direction, sender: SenderType, newestText = ''): string | null {
+function counterpartyOf(message: EngineMessage, own: ReadonlySet<string>, kind: MessageKind, direction: Direction, sender: SenderType, newestText: () => string = () => ''): string | null {
   const from = message.from?.email.toLowerCase() ?? null;
   const firstOther = (): string | null => {
     for (const address of [...message.to, ...message.cc]) {

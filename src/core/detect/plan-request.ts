@@ -39,16 +39,24 @@ const PLAN_REQUEST = new RegExp(
     String.raw`betalingsregeling|afbetalingsregeling|(?:in|over)\s(?:${W}\s)?termijnen\s(?:betalen|voldoen)|gespreide\sbetaling|in\s(?:twee|drie|vier|\d{1,2})\s(?:termijnen|delen|keer)\s(?:${W}\s){0,2}(?:betalen|voldoen|overmaken)|in\s(?:twee|drie|vier|\d{1,2})\stermijnen`,
   ].join('|'),
 );
-// A word boundary on each side, with the explicit Latin letters (see letters.ts).
-const PATTERN = new RegExp(String.raw`(?<![${L}])(?:${PLAN_REQUEST.source})(?![${L}])`);
+// A word boundary after; the one before is checked by hand (a leading lookbehind would make V8 try
+// every position of the text instead of only those where an alternative can begin).
+const PATTERN = new RegExp(String.raw`(?:${PLAN_REQUEST.source})(?![${L}])`, 'g');
+const LETTER = new RegExp(`[${L}]`);
 
 /** The kinds a plan request can come with: a reply about the invoice that neither pays nor contests it. */
 const WITH_KINDS: ReadonlySet<MessageKind> = new Set(['other_invoice_related', 'promise']);
 
 /** Where `lower` (the newest part, lower-cased) asks to pay in instalments, or null. */
 export function findPlanRequest(lower: string): { start: number; end: number } | null {
-  const match = PATTERN.exec(lower);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
+  PATTERN.lastIndex = 0;
+  for (let tries = 0; tries < 20; tries += 1) {
+    const match = PATTERN.exec(lower);
+    if (!match) return null;
+    if (match.index === 0 || !LETTER.test(lower.charAt(match.index - 1))) return { start: match.index, end: match.index + match[0].length };
+    PATTERN.lastIndex = match.index + 1;
+  }
+  return null;
 }
 
 /** Whether a message of this kind and direction is read for a plan request at all. */
