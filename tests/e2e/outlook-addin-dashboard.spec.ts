@@ -69,7 +69,7 @@ test('the pane’s dashboard lists the tracked invoice and opens its Outlook mes
 
   // From today's list and from the table: Outlook's own message form, never a Gmail address.
   const pages = page.context().pages().length;
-  await page.locator('[data-testid=dash-today-item][data-invoice="F-2026-032"]').getByRole('button', { name: 'Ouvrir le fil de la facture F-2026-032 dans Outlook' }).click();
+  await page.locator('[data-testid=dash-today-item][data-invoice="F-2026-032"]').getByRole('button', { name: 'Ouvrir le message de la facture F-2026-032 dans Outlook' }).click();
   await row.getByTestId('dash-row-open').click();
   await expect.poll(async () => (await hostLog(page)).openedMessages).toEqual([
     { itemId: REPLY_ITEM, found: true },
@@ -94,7 +94,7 @@ test('a backup made by the extension in Gmail restores in the pane and its invoi
   await expect(row).toContainText('Bernard Conseil');
   // Read in Gmail: nothing to open in Outlook, and the row says so rather than offering a dead button.
   await expect(row.getByTestId('dash-row-open')).toHaveCount(0);
-  await expect(page.locator(`[data-testid=dash-today-item][data-invoice="${GMAIL_INVOICE}"]`)).toContainText('sans fil Outlook');
+  await expect(page.locator(`[data-testid=dash-today-item][data-invoice="${GMAIL_INVOICE}"]`)).toContainText('aucun message Outlook');
   await page.screenshot({ path: `${SHOTS}/dashboard-restored-fr-340.png`, fullPage: true });
   // No button in the table now: it must still not need a scroll the keyboard cannot reach.
   expect(await seriousViolations(page)).toEqual([]);

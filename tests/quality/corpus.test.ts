@@ -30,7 +30,7 @@ interface Label extends Scored {
   note?: string;
 }
 
-type SetName = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'holdout';
+type SetName = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'holdout';
 
 interface CorpusSet {
   name: SetName;
@@ -62,6 +62,13 @@ const SETS = [
   // with amount or channel, payment runs, plans with dates, off-topic questions, replacement and
   // deposit invoices, payables platforms' counterparty…), so it is a dev set now.
   { name: 'dev5', minMessages: 150 },
+  // A sixth blind set (2026-11-22, a fourth author who never read the engine), weighted toward the
+  // amount field (155 of 183 messages carry one) and replies; 41.0 % negatives, 9 without `me`.
+  // Measured before any tuning on it: detection F1 95.5, kind 85.8 %, invoice numbers 93.8, amount
+  // 93.2, due date 98.8, counterparty 93.0, promised date 62.5. The engine was then improved against
+  // it (remittance advices without invoice words, suppliers' own reference shapes, requests a payment
+  // waits on, pro-formas, a balance to be invoiced later…), so it is a dev set now.
+  { name: 'dev6', minMessages: 150 },
   { name: 'holdout', minMessages: 50 },
 ] as const;
 

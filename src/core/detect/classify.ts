@@ -62,6 +62,9 @@ const NEGATIVE_WEIGHTS: ReadonlyArray<readonly [CueFamily, number]> = [
 // A reminder named, not made ("votre relance", "the reminder").
 const REMINDER_NOUN = /^(?:relance|rappel|reminder|erinnerung|recordatorio|sollecito|promemoria|herinnering)$/;
 
+const PRO_FORMA = /^pro-?\s?forma$/;
+const REMITTANCE = /advice|avis\sde\s(?:paiement|virement|règlement)|zahlungsavis|aviso\sde\spago|avviso\sdi\spagamento|betalingsadvies/;
+
 // What, in the newest part itself, makes a reply about an invoice.
 const BODY_ANCHORS: readonly CueFamily[] = [
   'invoiceWord', 'sendInvoice', 'invoiceDelivery', 'reminder', 'paid', 'promise', 'userPaid', 'dispute', 'acknowledge', 'creditNote', 'procedural', 'billingInfo',
@@ -83,7 +86,14 @@ export function anchorScore(signals: Omit<Signals, 'hasAmount'>): number {
   for (const family of ['paid', 'promise', 'userPaid'] as const) if (hasCue(signals, family) && invoiceContext) positive += 1.5;
   if (hasCue(signals, 'acknowledge') && (signals.threadAboutInvoice || (signals.isReply && signals.cues.invoiceWord?.source === 'subject'))) positive += 1;
   if (signals.threadAboutInvoice) positive += 1;
+  // A remittance advice is about invoices even when it names none with the word ("AVIS DE PAIEMENT …
+  // Votre réf. FK-26-00431").
+  if (isRemittance(signals) && positive < 2) positive = 2;
   return positive;
+}
+
+function isRemittance(signals: Pick<Signals, 'cues'>): boolean {
+  return signals.cues.paid !== undefined && REMITTANCE.test(signals.cues.paid.text);
 }
 
 /** What names an invoice: numbers, an invoice attached, invoice words and cues. */
@@ -113,6 +123,7 @@ export function relatedness(signals: Signals, anchors: number = anchorScore(sign
   if (hasCue(signals, 'vendor') && (signals.numberCount > 0 || signals.invoiceAttachment)) negative = Math.max(0, negative - 2);
   // A purchase order named in a request about an invoice ("rejected: PO number missing") is that request's.
   if (hasCue(signals, 'procedural') && hasCue(signals, 'order') && signals.numberCount > 0) negative = Math.max(0, negative - 2);
+  const remittance = isRemittance(signals);
   const margin = positive - negative;
   // Something must name an invoice (or be a payment word in an invoice context): "your next bill
   // will reflect the new price" alone is not about one.
@@ -126,10 +137,13 @@ export function relatedness(signals: Signals, anchors: number = anchorScore(sign
     hasCue(signals, 'invoiceDelivery') ||
     hasCue(signals, 'billingInfo') ||
     hasCue(signals, 'procedural') ||
+    remittance ||
     (invoiceContext && (hasCue(signals, 'paid') || hasCue(signals, 'promise') || hasCue(signals, 'dispute') || hasCue(signals, 'userPaid')));
   // A newsletter or a promotion from a mass-mailing mailbox: its invoices, amounts and reminders are
   // examples ("Template #2: invoice #123 for $450 is now overdue"), whatever their number.
   if (signals.bulkSender && (hasCue(signals, 'newsletter') || hasCue(signals, 'promo'))) return { related: false, margin };
+  // A pro-forma invoice is an offer, like a quote (README): its subject says so.
+  if (signals.cues.quote?.source === 'subject' && PRO_FORMA.test(signals.cues.quote.text)) return { related: false, margin };
   // A reply whose newest part changes the subject and says nothing about the invoice quoted below
   // it ("Au fait, tu serais dispo mardi ?"): the quoted invoice is only context.
   if (signals.isReply && (signals.cues.offTopic?.source === 'body' || signals.newestAsks) && signals.bodyNumberCount === 0 && !signals.hasAmount) {
@@ -195,7 +209,12 @@ export function classify(signals: Signals, direction: Direction, anchors?: numbe
   if (disputeFound && !blockOnly && !(automated && cue('vendor'))) return pick('dispute', 'dispute', 1);
   // A promise that waits on the request being met ("we'll pay both as soon as they're reissued") is
   // part of the request.
-  const clientWords = cue('procedural') && signals.conditionalPromise && !cue('paid') ? null : first('promise', 'paid');
+  // So is one that follows the request it waits on ("Please reissue it to the correct entity and we
+  // will process it in the next run", "Merci de la redéposer… Elle sera alors mise en paiement").
+  const request = cue('procedural');
+  const promiseFound = cue('promise');
+  const promiseAfterRequest = request !== null && promiseFound !== null && request.source === 'body' && promiseFound.source === 'body' && promiseFound.start > request.start;
+  const clientWords = request && (signals.conditionalPromise || promiseAfterRequest) && !cue('paid') ? null : first('promise', 'paid');
   // A procedural request or status (reissue with a PO, rejected on a portal, pay in instalments).
   if (cue('procedural') && clientWords === null) return pick('other_invoice_related', 'procedural', 0.5);
   if (clientWords === 'promise') return pick('promise', 'promise', 1);

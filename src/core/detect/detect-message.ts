@@ -33,7 +33,7 @@ import { findPlanRequest, mayRequestPlan } from './plan-request';
  * (written as the word then a look back, so that every alternative starts with a letter V8 can test).
  */
 const PREFILTER =
-  /pa(?:iement|yment|id|yé|go|gamento|gat)|r(?:echnung|elance|appel|emind|eglement|emittance|ecordatorio|eceipt|eceived\s(?:money|funds|[$€£\d])|eçu|églé|èglement)|fa(?:ctuu?r|ttur)|i(?:nvoice|mpay)|a(?:voir|compte)|credit(?:\s?note|nota)|g(?:utschrift|eldeingang)|virement|o(?:verdue|utstanding)|unpaid|überweis|zahlung|mahnung|erinnerung|échéance|b(?:onifico|eta(?:ling|ald))|herinnering|sollecito|due\b|bill(?<!\wbill)|inv(?<!\winv)|fa\d(?<!\wfa\d)|f-\d(?<!\wf-\d)/;
+  /pa(?:iement|yment|id|yé|ying|go|gamento|gat)|r(?:echnung|elance|appel|emind|eglement|emittance|ecordatorio|eceipt|eceived\s(?:money|funds|[$€£\d])|eçu|églé|èglement)|fa(?:ctuu?r|ttur)|i(?:nvoice|mpay)|a(?:voir|compte)|credit(?:\s?note|nota)|g(?:utschrift|eldeingang)|virement|o(?:verdue|utstanding)|unpaid|überweis|zahlung|mahnung|erinnerung|échéance|b(?:onifico|eta(?:ling|ald))|herinnering|sollecito|due\b|bill(?<!\wbill)|inv(?<!\winv)|fa\d(?<!\wfa\d)|f-\d(?<!\wf-\d)/;
 
 const NO_AMOUNTS: { body: AmountMention[]; subject: AmountMention[] } = { body: [], subject: [] };
 
@@ -404,10 +404,11 @@ const RELATIVE_DAY =
   /(?<![\p{L}])(après-demain|demain|tomorrow|übermorgen|overmorgen|morgen|mañana|dopodomani|domani|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|woensdag|donderdag|vrijdag)(?![\p{L}])/iu;
 // A day of the month alone: "on the 20th", "le 20", "el 25", "il 20" (not "le 15 de chaque mois", a habit).
 const DAY_OF_MONTH =
-  /(?<![\p{L}\d])(?:on\s)?the\s(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\d])(?!\sof\s(?:each|every))|(?<![\p{L}])(?:le|el|il|am|op|día|giorno)\s(\d{1,2})(?:er|\.)?(?=[\s,;!?).]|$)(?!\.\d)(?!\s?(?:h\d|h\s|heures?|jours?|días|giorni|tage|dagen|days|%|€|eur|de\s(?:chaque|cada)|di\sogni|jedes|van\selke))/iu;
+  /(?<![\p{L}\d])(?:on\s)?the\s(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\d])(?!\sof\s(?:each|every))|(?<![\p{L}])(?:le|el|il|am|op|día|giorno|du)\s(\d{1,2})(?:er|\.)?(?=[\s,;!?).]|$)(?!\.\d)(?!\s?(?:h\d|h\s|heures?|jours?|días|giorni|tage|dagen|days|%|€|eur|de\s(?:chaque|cada)|di\sogni|jedes|van\selke))/iu;
 // The end of the week (its Friday) or of the month.
 const END_OF_PERIOD =
   /(?<![\p{L}])(?:the\s)?end\sof\s(?:the\s|this\s)?(week|month)|fin\s(?:de\s(?:la\s|cette\s)?|du\s)(semaine|mois)|ende\s(?:der|dieser|des|diese[sn])\s(woche|monats)|(?:zum\s)?(monat)sende|final(?:es)?\sde\s(?:la\s|esta\s|este\s)?(semana|mes)|fine\s(?:della\s|di\squesta\s|del\s|di\s)?(settimana|mese)|eind\svan\sde(?:ze)?\s(week|maand)|(month)[-\s]end(?![\p{L}])/iu;
+const NEXT_MONTH = /^\s?(?:du\smois\sprochain|of\snext\smonth|next\smonth|des\snächsten\smonats|del\smes\sque\sviene|del\spróximo\smes|del\sprossimo\smese|van\svolgende\smaand)/iu;
 const NEXT_WEEK = /(?<![\p{L}])(?:volgende\sweek|next\sweek|semaine\sprochaine|nächste[nr]?\swoche|próxima\ssemana|semana\sque\sviene|settimana\sprossima|prossima\ssettimana)(?![\p{L}])/iu;
 const WEEKDAYS: Readonly<Record<string, number>> = {
   lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5,
@@ -459,8 +460,9 @@ function findPromisedDate(
   const day = DAY_OF_MONTH.exec(window);
   if (day && (best === null || day.index < best.index)) {
     const number = Number(day[1] ?? day[2]);
-    // The next such day: this month, or the next one when it has passed.
-    const month = number >= parts.day ? parts.month : parts.month + 1;
+    // The next such day: this month, or the next one when it has passed ("du 10 du mois prochain": the next).
+    const nextMonth = NEXT_MONTH.test(window.slice(day.index + day[0].length, day.index + day[0].length + 24));
+    const month = number >= parts.day && !nextMonth ? parts.month : parts.month + 1;
     const date = calendarDate(parts.year + (month > 12 ? 1 : 0), month > 12 ? 1 : month, number);
     if (date) best = { index: day.index, length: day[0].length, date: toIsoDate(date) };
   }

@@ -37,7 +37,7 @@ const TOKEN = String.raw`((?=[a-z_\-/.]{0,12}\d)[a-z0-9](?:[a-z0-9_\-/.]{0,28}[a
 const GAP = String.raw`[ \t]{0,12}`;
 
 const KEYWORD_FIRST = new RegExp(
-  String.raw`(?<![${L}\d])(${INVOICE_KEYWORD})${SHARE}(?:${GAP}|[-_])(?:\(\s?)?(?:${MARKER}${GAP})?(?:[:#]${GAP})?${TOKEN}`,
+  String.raw`(?<![${L}\d])(${INVOICE_KEYWORD})${SHARE}(?:${GAP}|[-_]|\s[–—]\s)(?:\(\s?)?(?:${MARKER}${GAP})?(?:[:#]${GAP})?${TOKEN}`,
   'g',
 );
 // "N° de facture : 2026-07", "Numéro de facture F-12", "Invoice number: INV-7", "Rechnungsnummer: 12".
@@ -56,7 +56,7 @@ const SHAPED = /(?<![A-Za-z\u00c0-\u024f\d\-/_.])((?:INV|FAC|FACT|FA|FV|FC|AV|AV
 
 // Words after which a reference is not an invoice's.
 const OTHER_REFERENCE_BEFORE =
-  /(?<![a-z])(?:devis|quote|quotation|estimate|proposal|commande|order|\bpo\b|purchase|bon|\bbc\b|angebot|bestellung|auftrag|presupuesto|pedido|preventivo|ordine|offerte|bestelling|tracking|suivi|colis|virement|transfer|transaction|receipt|reçu|ticket|contrat|contract|dossier|client|customer|account|compte|mandat|mandate|sepa|rum|ics|siret|siren|tva|vat|ej|engagement(?:\sjuridique)?|zahlungsavis|avis|advice|remittance)\s?(?:n\s?[°º]|no\.?|nr\.?|#|number|num[ée]ro|ref\.?|:)?\s?:?\s?$/;
+  /(?<![a-z])(?:devis|quote|quotation|estimate|proposal|commande|order|\bpo\b|purchase|bon|\bbc\b|angebot|bestellung|auftrag|presupuesto|pedido|preventivo|ordine|offerte|bestelling|tracking|suivi|colis|virement|transfer|transaction|receipt|reçu|ticket|contrat|contract|dossier|client|customer|account|compte|mandat|mandate|sepa|rum|ics|siret|siren|tva|vat|ej|engagement(?:\sjuridique)?|zahlungsavis|avis|advice|remittance|policy|police|polizza|póliza|polis|versicherungsschein)\s?(?:n\s?[°º]|no\.?|nr\.?|#|number|num[ée]ro|ref\.?|:)?\s?:?\s?$/;
 // A date or an amount right after the keyword is not a number: "facture du 12/10", "facture 960 €".
 // A year-less day-month with a hyphen ("facture 26-02") is a number: year-less dates are written
 // with a slash (see written-dates.ts).
@@ -131,9 +131,32 @@ export function findInvoiceNumbers(
     if (OTHER_REFERENCE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
     add(token, match.index, /^(?:AV|AVO|CN)/.test(token));
   }
+  // Nothing else: a reference in a supplier's own capitals-dash-digits shape ("NJ-2026-071",
+  // "HF-1185", "FK-26-00431" in a remittance's "Votre réf." column), not an order, a PO, a bank
+  // transfer or an accounts-payable document (2026-11, blind set dev6).
+  if (found.length === 0) {
+    GENERIC_SHAPED.lastIndex = 0;
+    for (const match of withoutBlankTail(original).matchAll(GENERIC_SHAPED)) {
+      if (found.length >= MAX_NUMBERS) break;
+      const token = match[1] ?? match[0];
+      // Checked here rather than by lookarounds: a pattern that begins with one is tried at every
+      // position of the text; this one only where two capitals and a dash may start a reference.
+      if (match.index > 0 && GLUED_BEFORE.test(original.charAt(match.index - 1))) continue;
+      if (NOT_INVOICE_SHAPE_PREFIX.has(token.slice(0, token.indexOf('-')))) continue;
+      if (OTHER_REFERENCE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
+      add(token, match.index, false);
+    }
+  }
   found.sort((a, b) => a.start - b.start);
   return found;
 }
+
+const GENERIC_SHAPED = /([A-Z]{2,5}-(?:\d{2,4}-\d{3,6}|\d{4,6}))(?![A-Za-z\u00c0-\u024f\d]|[-_/][A-Za-z\d])/g;
+const GLUED_BEFORE = /[A-Za-z\u00c0-\u024f\d\-/_.]/;
+// Orders, POs, quotes, tickets, transfers, accounts-payable documents, policies, products, photos.
+const NOT_INVOICE_SHAPE_PREFIX = new Set(
+  'PO BC BL BDC CMD ORD QT QUO DEV DV TKT REF CUST CLI VIR TRX TX SO DN GRN RMA CASE SR EJ CRO UPS DHL ISO ID NO TEL FAX EUR USD GBP CHF PF PRO DOS RES BK CT CTR AP SUP BACS ACH WIRE PAY PMT DOC RCP POL PI SKU ART LOT SN ISBN IMG DSC DSCN PXL SCAN PHOTO VID MOV WA'.split(' '),
+);
 
 // An attachment named by its reference alone ("SI-1049.pdf", "NTN-2026-004812.pdf"), not by a
 // document type that is not an invoice (quote, order, delivery note, photo, scan), nor by a tax id

@@ -305,6 +305,7 @@ function quoteWordLast(sentence: string): boolean {
   return quoteAt !== -1 && quoteAt > invoiceAt;
 }
 
+const LATER_INVOICE_AFTER = /^[\s)]{0,3}(?:(?:ttc|ht|incl\.?\s(?:vat|tax)|\+\s?vat)[\s)]{0,3})?(?:sera|seront)\s(?:facturée?s?|appelée?s?)|^[\s)]{0,3}(?:(?:incl\.?\s(?:vat|tax)|\+\s?vat)[\s)]{0,3})?(?:will|is\sto|are\sto)\sbe\s(?:invoiced|billed)/;
 const EACH_BEFORE = /(?:^|[^a-z\u00df-\u00ff])(?:je|each|chacun|chacune|cada\suno|cada\suna)\s$/;
 
 function roleOf(text: string, start: number, end: number, previousEnd: number): AmountRole {
@@ -313,6 +314,8 @@ function roleOf(text: string, start: number, end: number, previousEnd: number): 
   if (quoteWordLast(sentence)) return 'quote';
   // "zweimal aufgeführt (je 180,00 € netto)", "two lines at £40 each": one line's price.
   if (EACH_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return 'unit';
+  // "Le solde (10 500,00 € TTC) sera facturé à l'issue de l'événement": a later invoice's amount.
+  if (LATER_INVOICE_AFTER.test(text.slice(end, end + 40))) return 'quote';
 
   const lineEnd = text.indexOf('\n', end);
   const after = text.slice(end, Math.min(end + 30, lineEnd === -1 ? text.length : lineEnd));

@@ -25,12 +25,12 @@ const PLAN_REQUEST = new RegExp(
     // French
     String.raw`échéancier|plan\sde\s(?:paiement|règlement|remboursement|apurement)|facilités\sde\s(?:paiement|règlement)`,
     String.raw`(?:payer|régler|réglions|payions|paiement|règlement|solder|acquitter)${GAP}\sen\s${COUNT_FR}\s(?:fois|versements|échéances|mensualités|tranches|paiements)`,
-    String.raw`(?:échelonner|étaler|fractionner|étalement|échelonnement|fractionnement)\s(?:${W}\s){0,3}(?:paiements?|règlements?|factures?|sommes?|montants?|dettes?|soldes?)`,
+    String.raw`(?:proposons|propose|proposer|proposerions)\s(?:le|un|les)\s(?:règlement|paiement|calendrier|échelonnement)s?\s(?:suivants?|ci-dessous|comme\ssuit)|(?:échelonner|étaler|fractionner|étalement|échelonnement|fractionnement)\s(?:${W}\s){0,3}(?:paiements?|règlements?|factures?|sommes?|montants?|dettes?|soldes?)`,
     String.raw`(?:paiement|règlement)s?\s(?:échelonnés?|étalés?|fractionnés?|en\splusieurs\sfois)`,
     // English
     String.raw`payment\s(?:plan|schedule|arrangement)|instal(?:l)?ment\s(?:plan|arrangement|agreement)|repayment\splan`,
     String.raw`(?:pay|settle|clear|paying|settling|clearing)${GAP}\sin\s${COUNT_EN}\s(?:(?:monthly|weekly|equal|separate)\s)?(?:parts|instal(?:l)?ments|payments|tranches|chunks)`,
-    String.raw`(?:split(?:ting)?|spread(?:ing)?|break(?:ing)?|stagger(?:ing)?)\s(?:${W}\s){0,3}(?:into|over|across)\s(?:${W}\s){0,2}(?:instal(?:l)?ments|payments|months|weeks)`,
+    String.raw`(?:split(?:ting)?|spread(?:ing)?|break(?:ing)?|stagger(?:ing)?)\s(?:\S{1,25}\s){0,3}(?:into|over|across)\s(?:${W}\s){0,2}(?:instal(?:l)?ments|payments|months|weeks)`,
     String.raw`(?:pay|paying)\s(?:${W}\s){0,3}(?:by|in)\s(?:monthly|weekly)\s(?:instal(?:l)?ments|payments)`,
     // German, Spanish, Italian, Dutch
     String.raw`ratenzahlung|ratenplan|ratenvereinbarung|teilzahlungen|in\s(?:zwei|drei|vier|\d{1,2})\s(?:raten|teilen|tranchen|teilbeträgen)|in\s(?:${W}\s)?raten\s(?:zahlen|begleichen|bezahlen|abzahlen)|in\sraten(?![${L}])`,

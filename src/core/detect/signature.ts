@@ -10,20 +10,23 @@
 
 import { PrefixScanner, forEachMatch } from './prefix-scan';
 
-// Keyword-led identifiers: the keyword and what follows on the line, up to a bounded length.
+// Keyword-led identifiers: the keyword and what follows on the line, up to a bounded length and
+// never past the end of a sentence ("…company no. 588214, VAT IE 9876543W. Please reissue it…") nor
+// a separator of footer items ("P.IVA 01882390364 — Cap. soc. € 100.000": each is read on its own).
 // "capital" lines carry a currency amount ("SARL au capital de 10 000 €"): the whole tail goes.
 const LEGAL_IDENTIFIER = new RegExp(
   [
-    String.raw`\b(?:siret|siren|rcs|r\.c\.s\.|rm|ape|naf|eori|duns)\b[^\n]{0,60}`,
-    String.raw`\b(?:n°|no|num[ée]ro|numéro)?\s?(?:de\s)?tva\s(?:intra[-\s]?(?:communautaire|com\.?)?|intracom)[^\n]{0,40}`,
-    String.raw`\bn°\s?(?:de\s)?tva\b[^\n]{0,30}`,
-    String.raw`\bvat\s?(?:reg(?:istration)?\.?\s?)?(?:no\.?|number|id|#)[^\n]{0,30}`,
-    String.raw`\b(?:ust-?id(?:nr)?\.?|ust\.?-?idnr\.?|umsatzsteuer-?id(?:entifikationsnummer)?|steuer-?nr\.?|steuernummer|handelsregister|hrb|amtsgericht)\b[^\n]{0,40}`,
-    String.raw`\b(?:partita\s+iva|p\.\s?iva|c\.f\.|codice\s+fiscale|cif|nif|n\.i\.f\.|kvk(?:-nummer)?|btw(?:-?nummer|-?nr\.?|\s?nr\.?)|btw-id|kbo)\b[^\n]{0,40}`,
-    String.raw`\b(?:iban|bic|swift|rib|sort\s+code|routing\s+(?:no|number)|account\s+(?:no|number)|kontonummer|blz)\b[^\n]{0,60}`,
-    String.raw`\b(?:au\s+)?capital(?:\s+social)?\s+(?:de\s+)?\d[^\n]{0,40}`,
-    String.raw`\b(?:share\s+capital|stammkapital|capitale\s+sociale|capital\s+social)\b[^\n]{0,40}`,
-    String.raw`\b(?:company|registered|reg\.)\s+(?:no|number|in\s+england)[^\n]{0,40}`,
+    String.raw`\b(?:siret|siren|rcs|r\.c\.s\.|rm|ape|naf|eori|duns)\b(?:[^\n.—|]|\.(?=\S)){0,60}`,
+    String.raw`\b(?:n°|no|num[ée]ro|numéro)?\s?(?:de\s)?tva\s(?:intra[-\s]?(?:communautaire|com\.?)?|intracom)(?:[^\n.—|]|\.(?=\S)){0,40}`,
+    String.raw`\bn°\s?(?:de\s)?tva\b(?:[^\n.—|]|\.(?=\S)){0,30}`,
+    String.raw`\bvat\s?(?:reg(?:istration)?\.?\s?)?(?:no\.?|number|id|#)(?:[^\n.—|]|\.(?=\S)){0,30}`,
+    String.raw`\b(?:ust-?id(?:nr)?\.?|ust\.?-?idnr\.?|umsatzsteuer-?id(?:entifikationsnummer)?|steuer-?nr\.?|steuernummer|handelsregister|hrb|amtsgericht)\b(?:[^\n.—|]|\.(?=\S)){0,40}`,
+    String.raw`\b(?:partita\s+iva|p\.\s?iva|c\.f\.|codice\s+fiscale|cif|nif|n\.i\.f\.|kvk(?:-nummer)?|btw(?:-?nummer|-?nr\.?|\s?nr\.?)|btw-id|kbo)\b(?:[^\n.—|]|\.(?=\S)){0,40}`,
+    String.raw`\b(?:iban|bic|swift|rib|sort\s+code|routing\s+(?:no|number)|account\s+(?:no|number)|kontonummer|blz)\b(?:[^\n.—|]|\.(?=\S)){0,60}`,
+    String.raw`\b(?:au\s+)?capital(?:\s+social)?\s+(?:de\s+)?\d(?:[^\n.—|]|\.(?=\S)){0,40}`,
+    String.raw`\bcap\.\s?soc(?:iale)?\.?(?:[^\n.—|]|\.(?=\S)){0,40}`,
+    String.raw`\b(?:share\s+capital|stammkapital|capitale\s+sociale|capital\s+social)\b(?:[^\n.—|]|\.(?=\S)){0,40}`,
+    String.raw`\b(?:company|registered|reg\.)\s+(?:no\.?|number|in\s+england)(?:[^\n.—|]|\.(?=\S)){0,40}`,
   ].join('|'),
   'g',
 );
