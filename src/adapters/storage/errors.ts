@@ -97,6 +97,16 @@ export function toStorageError(error: unknown): StorageError | null {
   return null;
 }
 
+/** Runs `operation` once the database is open (and checked); a storage failure becomes a StorageError. */
+export async function onOpenDatabase<T>(db: { ready(): Promise<void> }, operation: () => Promise<T>): Promise<T> {
+  try {
+    await db.ready();
+    return await operation();
+  } catch (error) {
+    throw toStorageError(error) ?? error;
+  }
+}
+
 function messageOf(error: unknown): string {
   const e = chain(error).find((x) => typeof x.message === 'string' && x.message !== '');
   return e ? String(e.message) : String(error);

@@ -6,7 +6,7 @@
  * them (`ledgerInvoiceOf`: no summary or index keys; events in chain order).
  */
 import { DEFAULT_LEDGER_SETTINGS, type ChainedEvent, type Client, type LedgerInvoice, type LedgerSettings, type UserTemplates } from '../../core/ledger';
-import { toStorageError } from './errors';
+import { onOpenDatabase } from './errors';
 import { ledgerInvoiceOf } from './ledger-store';
 import type { RelanceDatabase } from './schema';
 
@@ -69,12 +69,7 @@ export class ExportPages {
     );
   }
 
-  private async run<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      await this.db.ready();
-      return await operation();
-    } catch (error) {
-      throw toStorageError(error) ?? error;
-    }
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    return onOpenDatabase(this.db, operation);
   }
 }

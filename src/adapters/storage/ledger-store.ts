@@ -75,7 +75,7 @@ import {
   type OutstandingTotals,
   type ScanMergePlan,
 } from '../../core/ledger';
-import { isConstraintError, StorageError, toStorageError } from './errors';
+import { isConstraintError, StorageError, toStorageError, onOpenDatabase } from './errors';
 import { RestoreTotals, storedWithSummary } from './restore-records';
 import { RestoreStaging } from './restore-staging';
 import { ExportPages } from './export-pages';
@@ -796,13 +796,8 @@ export class LedgerStore {
     }
   }
 
-  private async read<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      await this.db.ready();
-      return await operation();
-    } catch (error) {
-      throw toStorageError(error) ?? error;
-    }
+  private read<T>(operation: () => Promise<T>): Promise<T> {
+    return onOpenDatabase(this.db, operation);
   }
 
   private records(select: () => Promise<StoredInvoice[]>): Promise<LedgerRecord[]> {

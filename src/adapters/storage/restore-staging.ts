@@ -11,7 +11,7 @@
  * Summaries are computed while staging, as `replaceAll` computes them (`storedWithSummary`).
  */
 import { chainsVerified, DEFAULT_LEDGER_SETTINGS, LedgerValidationError, verifyChain, type BackupBatch, type Client, type LedgerSettings, type UserTemplates } from '../../core/ledger';
-import { StorageError, toStorageError } from './errors';
+import { StorageError, onOpenDatabase } from './errors';
 import { RestoreTotals, storedWithSummary } from './restore-records';
 import type { RelanceDatabase, StagedEvent, StoredInvoice } from './schema';
 
@@ -154,12 +154,7 @@ export class RestoreStaging {
     return stored?.key === 'settings' ? stored.value : (structuredClone(DEFAULT_LEDGER_SETTINGS) as LedgerSettings);
   }
 
-  private async run<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      await this.db.ready();
-      return await operation();
-    } catch (error) {
-      throw toStorageError(error) ?? error;
-    }
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    return onOpenDatabase(this.db, operation);
   }
 }
