@@ -69,7 +69,7 @@ test('the pane’s dashboard lists the tracked invoice and opens its Outlook mes
 
   // From today's list and from the table: Outlook's own message form, never a Gmail address.
   const pages = page.context().pages().length;
-  await page.locator('[data-testid=dash-today-item][data-invoice="F-2026-032"]').getByRole('button', { name: 'Ouvrir le message de la facture F-2026-032 dans Outlook' }).click();
+  await page.locator('[data-testid=dash-today-item][data-invoice="F-2026-032"]').getByRole('button', { name: 'Ouvrir dans Outlook : facture F-2026-032' }).click();
   await row.getByTestId('dash-row-open').click();
   await expect.poll(async () => (await hostLog(page)).openedMessages).toEqual([
     { itemId: REPLY_ITEM, found: true },

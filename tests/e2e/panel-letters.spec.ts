@@ -33,6 +33,9 @@ test('the formal notice letter: previewed, printed, and its registered sending r
   await view.getByTestId('input-notice-tracking').fill('1A 234 567 8901 2');
   await view.getByTestId('record-notice-sent').click();
   await expect(panel.getByTestId('status-word')).toHaveText('mise en demeure envoyée');
+  // The panel logs the letter, then the formal notice: the status can show after the first write
+  // (the full run on 2026-11-22 read the events in between once).
+  await expect.poll(async () => ((await relance.storedEvents()) as unknown as Array<Record<string, unknown>>).some((e) => e.kind === 'formal_notice')).toBe(true);
   const events = (await relance.storedEvents()) as unknown as Array<Record<string, unknown>>;
   expect(events.find((e) => e.kind === 'letter')).toMatchObject({ registered: true, step: 'formal_notice', trackingNumber: '1A 234 567 8901 2' });
   expect(events.find((e) => e.kind === 'formal_notice')).toMatchObject({ sentOn: '2026-11-20', deadline: '2026-11-28' });
