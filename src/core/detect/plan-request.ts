@@ -20,28 +20,26 @@ const GAP = String.raw`(?:[^\n.?!]|\.(?=\S)){0,50}?`;
 const COUNT_FR = String.raw`(?:plusieurs|deux|trois|quatre|cinq|six|\d{1,2})`;
 const COUNT_EN = String.raw`(?:two|three|four|five|six|several|a\sfew|monthly|\d{1,2})`;
 
-const PLAN_REQUEST = new RegExp(
-  [
-    // French
-    String.raw`échéancier|plan\sde\s(?:paiement|règlement|remboursement|apurement)|facilités\sde\s(?:paiement|règlement)`,
-    String.raw`(?:payer|régler|réglions|payions|paiement|règlement|solder|acquitter)${GAP}\sen\s${COUNT_FR}\s(?:fois|versements|échéances|mensualités|tranches|paiements)`,
-    String.raw`(?:proposons|propose|proposer|proposerions)\s(?:le|un|les)\s(?:règlement|paiement|calendrier|échelonnement)s?\s(?:suivants?|ci-dessous|comme\ssuit)|(?:échelonner|étaler|fractionner|étalement|échelonnement|fractionnement)\s(?:${W}\s){0,3}(?:paiements?|règlements?|factures?|sommes?|montants?|dettes?|soldes?)`,
-    String.raw`(?:paiement|règlement)s?\s(?:échelonnés?|étalés?|fractionnés?|en\splusieurs\sfois)`,
-    // English
-    String.raw`payment\s(?:plan|schedule|arrangement)|instal(?:l)?ment\s(?:plan|arrangement|agreement)|repayment\splan`,
-    String.raw`(?:pay|settle|clear|paying|settling|clearing)${GAP}\sin\s${COUNT_EN}\s(?:(?:monthly|weekly|equal|separate)\s)?(?:parts|instal(?:l)?ments|payments|tranches|chunks)`,
-    String.raw`(?:split(?:ting)?|spread(?:ing)?|break(?:ing)?|stagger(?:ing)?)\s(?:\S{1,25}\s){0,3}(?:into|over|across)\s(?:${W}\s){0,2}(?:instal(?:l)?ments|payments|months|weeks)`,
-    String.raw`(?:pay|paying)\s(?:${W}\s){0,3}(?:by|in)\s(?:monthly|weekly)\s(?:instal(?:l)?ments|payments)`,
-    // German, Spanish, Italian, Dutch
-    String.raw`ratenzahlung|ratenplan|ratenvereinbarung|teilzahlungen|in\s(?:zwei|drei|vier|\d{1,2})\s(?:raten|teilen|tranchen|teilbeträgen)|in\s(?:${W}\s)?raten\s(?:zahlen|begleichen|bezahlen|abzahlen)|in\sraten(?![${L}])`,
-    String.raw`pago\sfraccionado|plan\sde\spagos|(?:pagar|abonar|liquidar)\s(?:${W}\s){0,3}a\splazos|en\s(?:varios|dos|tres|cuatro|\d{1,2})\s(?:plazos|pagos|cuotas|partes|veces)|fraccionar\s(?:${W}\s){0,2}(?:pago|importe|factura)|aplazar\s(?:${W}\s){0,2}pago`,
-    String.raw`rateizza(?:re|zione|to)|pagamento\s(?:a\srate|rateale|dilazionato)|in\s(?:due|tre|quattro|più|\d{1,2})\s(?:rate|tranche|volte|parti)|piano\sdi\s(?:pagamento|rientro)|dilazionare\s(?:${W}\s){0,2}pagamento`,
-    String.raw`betalingsregeling|afbetalingsregeling|(?:in|over)\s(?:${W}\s)?termijnen\s(?:betalen|voldoen)|gespreide\sbetaling|in\s(?:twee|drie|vier|\d{1,2})\s(?:termijnen|delen|keer)\s(?:${W}\s){0,2}(?:betalen|voldoen|overmaken)|in\s(?:twee|drie|vier|\d{1,2})\stermijnen`,
-  ].join('|'),
-);
+const PLAN_REQUEST = [
+  // French
+  String.raw`échéancier|plan\sde\s(?:paiement|règlement|remboursement|apurement)|facilités\sde\s(?:paiement|règlement)`,
+  String.raw`(?:payer|régler|réglions|payions|paiement|règlement|solder|acquitter)${GAP}\sen\s${COUNT_FR}\s(?:fois|versements|échéances|mensualités|tranches|paiements)`,
+  String.raw`(?:proposons|propose|proposer|proposerions)\s(?:le|un|les)\s(?:règlement|paiement|calendrier|échelonnement)s?\s(?:suivants?|ci-dessous|comme\ssuit)|(?:échelonner|étaler|fractionner|étalement|échelonnement|fractionnement)\s(?:${W}\s){0,3}(?:paiements?|règlements?|factures?|sommes?|montants?|dettes?|soldes?)`,
+  String.raw`(?:paiement|règlement)s?\s(?:échelonnés?|étalés?|fractionnés?|en\splusieurs\sfois)`,
+  // English
+  String.raw`payment\s(?:plan|schedule|arrangement)|instal(?:l)?ment\s(?:plan|arrangement|agreement)|repayment\splan`,
+  String.raw`(?:pay|settle|clear|paying|settling|clearing)${GAP}\sin\s${COUNT_EN}\s(?:(?:monthly|weekly|equal|separate)\s)?(?:parts|instal(?:l)?ments|payments|tranches|chunks)`,
+  String.raw`(?:split(?:ting)?|spread(?:ing)?|break(?:ing)?|stagger(?:ing)?)\s(?:\S{1,25}\s){0,3}(?:into|over|across)\s(?:${W}\s){0,2}(?:instal(?:l)?ments|payments|months|weeks)`,
+  String.raw`(?:pay|paying)\s(?:${W}\s){0,3}(?:by|in)\s(?:monthly|weekly)\s(?:instal(?:l)?ments|payments)`,
+  // German, Spanish, Italian, Dutch
+  String.raw`ratenzahlung|ratenplan|ratenvereinbarung|teilzahlungen|in\s(?:zwei|drei|vier|\d{1,2})\s(?:raten|teilen|tranchen|teilbeträgen)|in\s(?:${W}\s)?raten\s(?:zahlen|begleichen|bezahlen|abzahlen)|in\sraten(?![${L}])`,
+  String.raw`pago\sfraccionado|plan\sde\spagos|(?:pagar|abonar|liquidar)\s(?:${W}\s){0,3}a\splazos|en\s(?:varios|dos|tres|cuatro|\d{1,2})\s(?:plazos|pagos|cuotas|partes|veces)|fraccionar\s(?:${W}\s){0,2}(?:pago|importe|factura)|aplazar\s(?:${W}\s){0,2}pago`,
+  String.raw`rateizza(?:re|zione|to)|pagamento\s(?:a\srate|rateale|dilazionato)|in\s(?:due|tre|quattro|più|\d{1,2})\s(?:rate|tranche|volte|parti)|piano\sdi\s(?:pagamento|rientro)|dilazionare\s(?:${W}\s){0,2}pagamento`,
+  String.raw`betalingsregeling|afbetalingsregeling|(?:in|over)\s(?:${W}\s)?termijnen\s(?:betalen|voldoen)|gespreide\sbetaling|in\s(?:twee|drie|vier|\d{1,2})\s(?:termijnen|delen|keer)\s(?:${W}\s){0,2}(?:betalen|voldoen|overmaken)|in\s(?:twee|drie|vier|\d{1,2})\stermijnen`,
+].join('|');
 // A word boundary after; the one before is checked by hand (a leading lookbehind would make V8 try
 // every position of the text instead of only those where an alternative can begin).
-const PATTERN = new RegExp(String.raw`(?:${PLAN_REQUEST.source})(?![${L}])`, 'g');
+const PATTERN = new RegExp(String.raw`(?:${PLAN_REQUEST})(?![${L}])`, 'g');
 const LETTER = new RegExp(`[${L}]`);
 
 /** The kinds a plan request can come with: a reply about the invoice that neither pays nor contests it. */
