@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { OutlookMailbox } from '../adapters/outlook/outlook-mailbox';
 import { OfficeCallError } from '../adapters/outlook/office-call';
 import { LedgerStore } from '../adapters/storage/ledger-store';
-import { openDatabase } from '../adapters/storage/storage.test-support';
+import { openDatabase, sampleTrackedInvoice } from '../adapters/storage/storage.test-support';
+import { ledgerInvoiceFromV1 } from '../core/ledger';
+import type { DashboardView } from '../protocol/dashboard-messages';
 import type { InvoiceFacts, ReminderDraft, ThreadSnapshot } from '../core/model';
 import { createOfficeWorker, OUTLOOK_ITEM } from './office-worker';
 
@@ -29,11 +31,13 @@ const FACTS: InvoiceFacts = {
 
 function fakeMailbox(behaviour: { openDraft?: (draft: ReminderDraft) => 'reply' | 'new_compose'; insertAtCursor?: (draft: ReminderDraft) => Promise<void> }) {
   const drafts: ReminderDraft[] = [];
+  const opened: string[] = [];
   const mailbox = {
     openDraft: (draft: ReminderDraft) => (drafts.push(draft), behaviour.openDraft ? behaviour.openDraft(draft) : 'reply'),
     insertAtCursor: async (draft: ReminderDraft) => (drafts.push(draft), behaviour.insertAtCursor?.(draft)),
+    openMessage: (itemId: string) => void opened.push(itemId),
   } as unknown as OutlookMailbox;
-  return { mailbox, drafts };
+  return { mailbox, drafts, opened };
 }
 
 async function trackedWorker(mailbox: OutlookMailbox, deliverDraft: 'open-form' | 'insert-at-cursor') {
@@ -83,6 +87,23 @@ describe('the router in the task pane', () => {
     await worker.deps.setTabThread(OUTLOOK_ITEM, { state: 'none', at: 1 });
     await expect(worker.ask({ type: 'reminder/draft', invoiceId: record.invoice.id, tabId: OUTLOOK_ITEM })).rejects.toThrow(/not open/);
     expect(drafts).toEqual([]);
+  });
+
+  it('the dashboard offers and opens the Outlook message an invoice was read from; one read in Gmail has nothing to open here', async () => {
+    const { mailbox, opened } = fakeMailbox({});
+    const { worker, ledger, record } = await trackedWorker(mailbox, 'open-form');
+    const gmail = ledgerInvoiceFromV1(sampleTrackedInvoice({ id: 'gmail:c:t1:F-1', threadId: '19a0000000000001', invoiceNumber: 'F-1', dueDate: '2026-11-20', clientEmail: 'a@nomade.fr' }));
+    await ledger.track(gmail, { at: '2026-11-01T08:00:00.000Z', day: '2026-11-01' });
+
+    const view = ((await worker.send({ type: 'dashboard/load', account: null })) as { value: DashboardView }).value;
+    expect(view.receivables.map((row) => [row.invoiceNumber, row.hasThread]).sort()).toEqual([['F-1', false], ['F-2026-032', true]]);
+    expect(view.todayItems.map((item) => [item.invoiceNumber, item.hasThread]).sort()).toEqual([['F-1', false], ['F-2026-032', true]]);
+
+    await expect(worker.send({ type: 'dashboard/open-thread', invoiceId: record.invoice.id })).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(opened).toEqual(['AAMkReply']);
+    await expect(worker.send({ type: 'dashboard/open-thread', invoiceId: gmail.id })).resolves.toEqual({ ok: false, error: 'this invoice has no message to open here' });
+    await expect(worker.send({ type: 'dashboard/open-thread', invoiceId: 'gone' })).resolves.toEqual({ ok: false, error: 'unknown invoice' });
+    expect(opened).toEqual(['AAMkReply']);
   });
 
   it('answers any page request as it came (send), and says when nothing handles one', async () => {

@@ -10,8 +10,10 @@ import type { OutlookMailbox } from '../adapters/outlook/outlook-mailbox';
 import { requestPersistentStorage } from '../adapters/browser/persist';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import type { IsoDate } from '../core/model';
-import type { InsertDraftResponse, PageReplies, TabThreadState, WorkerBroadcast, WorkerToContent } from '../protocol/messages';
+import type { InsertDraftResponse, TabThreadState, WorkerBroadcast, WorkerToContent } from '../protocol/messages';
+import { replyValue } from '../protocol/reply-value';
 import type { AskLedger } from '../ui/ledger-port';
+import { outlookItemOf } from './due-today';
 
 /** The draft target the UI passes (ledgerPortOverRequests' draftTarget): the selected item. */
 export const OUTLOOK_ITEM = 0;
@@ -86,6 +88,16 @@ export function createOfficeWorker(options: OfficeWorkerOptions): OfficeWorker {
       if (message.type === 'ledger/changed') ledgerListeners.forEach((listener) => listener());
     },
     log: (message, detail) => console.warn(`Relance: ${message}`, detail ?? ''),
+    // The dashboard opens the Outlook message an invoice was read from (displayMessageForm, as
+    // today's list does); an invoice read in Gmail only has nothing to open here.
+    invoiceOpener: {
+      canOpen: (invoice) => outlookItemOf({ invoice }) !== null,
+      async open(invoice) {
+        const itemId = outlookItemOf({ invoice });
+        if (!itemId) throw new Error('this invoice was not read in Outlook: open it in Gmail');
+        options.mailbox.openMessage(itemId);
+      },
+    },
   };
 
   const send = async (message: object): Promise<unknown> => {
@@ -94,12 +106,7 @@ export function createOfficeWorker(options: OfficeWorkerOptions): OfficeWorker {
     return reply;
   };
 
-  const ask: AskLedger = async (message) => {
-    const reply = (await routeMessage(message, sender, deps)) as PageReplies[typeof message.type] | undefined;
-    if (!reply) throw new Error(`Relance does not handle ${message.type}`);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value as never;
-  };
+  const ask: AskLedger = async (message) => replyValue((await send(message)) as { ok: true; value: never } | { ok: false; error: string });
 
   return {
     deps,

@@ -15,9 +15,10 @@ import { App } from '../ui/App';
 import { Dashboard } from '../ui/dashboard/Dashboard';
 import { languageFromLocale } from '../ui/i18n';
 import { SettingsApp } from '../ui/settings/SettingsApp';
+import { interfaceLanguageOf } from '../ui/settings/ui-language';
 import { addinToday } from './addin-clock';
 import { addinTranslator } from './addin-strings';
-import { paneDashboardPort, paneLanguage, paneSettingsPort, type PaneHost } from './pane-ports';
+import { paneDashboardPort, paneSettingsPort, type PaneHost } from './pane-ports';
 import { createTaskPane, type TaskPane } from './taskpane-controller';
 import { TaskPaneViews } from './TaskPaneViews';
 
@@ -26,7 +27,7 @@ declare const Office: OfficeApi & { onReady(): Promise<{ host: string | null }> 
 function Pane({ pane, host, initialLanguage }: { pane: TaskPane; host: PaneHost; initialLanguage: Language }) {
   const [language, setLanguage] = useState(initialLanguage);
   const t = useMemo(() => addinTranslator(language), [language]);
-  const dashboardPort = useMemo(() => ({ ...paneDashboardPort(host, language), mailApp: 'Outlook' }), [host, language]);
+  const dashboardPort = useMemo(() => paneDashboardPort(host, language), [host, language]);
   const settingsPort = useMemo(
     () =>
       paneSettingsPort(host, (next) => {
@@ -40,7 +41,7 @@ function Pane({ pane, host, initialLanguage }: { pane: TaskPane; host: PaneHost;
       <TaskPaneViews
         pane={pane}
         t={t}
-        dashboard={() => <Dashboard key={language} port={dashboardPort} />}
+        dashboard={() => <Dashboard key={language} port={dashboardPort} dailyAlerts={false} />}
         settings={() => (
           <>
             <p class="pane-note" data-testid="settings-outlook-note">{t('settingsInOutlook')}</p>
@@ -61,11 +62,11 @@ async function main(): Promise<void> {
   const officeLocale = Office.context.displayLanguage ?? navigator.language;
   const mailbox = new OutlookMailbox(Office);
   const ledger = new LedgerStore(new RelanceDatabase());
-  const pane = createTaskPane({ mailbox, ledger, language: languageFromLocale(officeLocale), today: addinToday });
-  const host: PaneHost = { worker: pane.worker, ledger, openMessage: (itemId) => mailbox.openMessage(itemId), officeLocale, today: addinToday };
-  const language = await paneLanguage(host);
+  // The settings' interface language, else Outlook's (also when the ledger cannot be read yet).
+  const language = interfaceLanguageOf(await ledger.getSettings().catch(() => null), officeLocale);
   document.documentElement.lang = language;
-  await pane.setLanguage(language);
+  const pane = createTaskPane({ mailbox, ledger, language, today: addinToday });
+  const host: PaneHost = { worker: pane.worker, officeLocale, today: addinToday };
   // Follow the selection before the first read: a message selected while that read runs must not
   // be missed (followSelection keeps only the last read).
   await mailbox.onItemChanged(() => void pane.followSelection());

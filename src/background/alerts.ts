@@ -31,7 +31,8 @@ export function alerts(deps: AlertsDeps): { refresh(): Promise<AlertsState> } {
     const settings = await deps.ledger.getSettings();
     const { notifyAt, badgeAccount } = alertSettingsOf(settings);
     const today = await deps.today();
-    const { items, urgency } = await todayAttention(deps.ledger, today, badgeAccount);
+    // The badge and the notification open nothing: which invoices could be opened does not matter here.
+    const { items, urgency } = await todayAttention(deps.ledger, today, badgeAccount, () => false);
     await showBadge(items.length, urgency);
     const language = interfaceLanguageOf(settings, deps.uiLocale());
     await checkDailyNotification(async () => ({ today, count: items.length, notifyAt, language }));

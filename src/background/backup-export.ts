@@ -19,7 +19,7 @@
  * gets `EXPORT_LOST`, as after a worker restart or a restore (which replaces the ledger). Nothing is written: a cancel leaves only the
  * session, which `backup/export-end` (or the next begin) drops.
  */
-import { backupV2Line, inChainOrder } from '../core/ledger';
+import { backupV2Line } from '../core/ledger';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import { EXPORT_LOST, type BackupExportReplies, type BackupExportStreamRequest } from '../protocol/backup-export-messages';
 import type { WorkerDeps } from './router';
@@ -130,11 +130,11 @@ async function nextPiece(session: Session, deps: Deps) {
       clientLines.push(backupV2Line.client(client));
     }
     session.sent.clients += page.newClients.length;
+    // Each invoice's events come in chain order (read by [invoiceId+seq]: export-pages.ts).
     for (const { invoice, events } of page.invoices) {
-      const chain = inChainOrder(events);
-      recordLines.push(backupV2Line.invoice(invoice, chain));
-      for (const event of chain) recordLines.push(backupV2Line.event(event));
-      session.sent.events += chain.length;
+      recordLines.push(backupV2Line.invoice(invoice, events));
+      for (const event of events) recordLines.push(backupV2Line.event(event));
+      session.sent.events += events.length;
     }
     session.sent.invoices += page.invoices.length;
     session.after = page.invoices[page.invoices.length - 1]?.invoice.id ?? session.after;

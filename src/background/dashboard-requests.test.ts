@@ -8,6 +8,7 @@ import { ledgerInvoiceFromV1 } from '../core/ledger';
 import { LedgerStore } from '../adapters/storage/ledger-store';
 import { openDatabase, sampleTrackedInvoice } from '../adapters/storage/storage.test-support';
 import { handleDashboardRequest, isDashboardRequest, parseDashboardRequest, type DashboardDeps } from './dashboard-requests';
+import { gmailInvoiceOpener } from './invoice-opener';
 import { todayAttention } from './today-attention';
 
 const CAMILLE = 'camille@atelier-durand.fr';
@@ -31,8 +32,11 @@ async function ledgerWithTwoAccounts(): Promise<LedgerStore> {
 }
 
 function deps(ledger: LedgerStore): DashboardDeps & { openGmailThread: ReturnType<typeof vi.fn> } {
-  return { ledger, today: async () => TODAY, openGmailThread: vi.fn(async () => undefined) };
+  const openGmailThread = vi.fn(async () => undefined);
+  return { ledger, today: async () => TODAY, invoiceOpener: gmailInvoiceOpener(openGmailThread), openGmailThread };
 }
+
+const gmailThreads = gmailInvoiceOpener(async () => undefined).canOpen;
 
 describe('parseDashboardRequest', () => {
   it('accepts the two requests, an account as a lower-cased address or null', () => {
@@ -83,13 +87,13 @@ describe('dashboard/load', () => {
 
   it('puts today first with the urgency of what is due (the badge colour rule)', async () => {
     const ledger = await ledgerWithTwoAccounts();
-    const camille = await todayAttention(ledger, TODAY, CAMILLE);
+    const camille = await todayAttention(ledger, TODAY, CAMILLE, gmailThreads);
     const byNumber = Object.fromEntries(camille.items.map((item) => [item.invoiceNumber, item]));
     expect(byNumber['F-1']).toMatchObject({ category: 'due_today', urgent: false, account: CAMILLE, hasThread: true });
     // 40 days past due and something to do today: seriously late.
     expect(byNumber['F-2']).toMatchObject({ urgent: true, daysPastDue: 40 });
     expect(camille.urgency).toBe('urgent');
-    const onlyDueToday = await todayAttention(ledger, '2026-12-04', ALEX);
+    const onlyDueToday = await todayAttention(ledger, '2026-12-04', ALEX, gmailThreads);
     expect(onlyDueToday.items.map((item) => [item.invoiceNumber, item.category])).toEqual([['INV-1', 'due_today']]);
     expect(onlyDueToday.urgency).toBe('due');
   });
@@ -100,7 +104,7 @@ describe('dashboard/load', () => {
     // A first reminder 40 days after the due date, after the user's second one (day 15): valid alone,
     // refused by the ladder once combined with the user's settings, which are then used instead.
     await ledger.putClient({ ...client, chasing: { delays: { firstReminder: 40 } } });
-    const camille = await todayAttention(ledger, TODAY, CAMILLE);
+    const camille = await todayAttention(ledger, TODAY, CAMILLE, gmailThreads);
     expect(camille.items.map((item) => item.invoiceNumber)).toEqual(expect.arrayContaining(['F-1', 'F-2']));
   });
 });

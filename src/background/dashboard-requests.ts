@@ -8,12 +8,13 @@ import { DASHBOARD_REQUESTS, type DashboardReplies, type DashboardRequest } from
 import type { IsoDate } from '../core/model';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import { dashboardView } from './dashboard-view';
+import type { InvoiceOpener } from './invoice-opener';
 
 export interface DashboardDeps {
   ledger: LedgerStore;
   today(): Promise<IsoDate>;
-  /** Opens a Gmail thread in that account (adapters/browser/gmail-tabs.ts). */
-  openGmailThread(account: string | null, threadId: string): Promise<void>;
+  /** Which invoices the host's mail program can open, and opening one (invoice-opener.ts). */
+  invoiceOpener: InvoiceOpener;
 }
 
 export function isDashboardRequest(raw: unknown): boolean {
@@ -46,13 +47,12 @@ export function parseDashboardRequest(raw: unknown): Parsed<DashboardRequest> {
 export async function handleDashboardRequest(request: DashboardRequest, deps: DashboardDeps): Promise<DashboardReplies[DashboardRequest['type']]> {
   switch (request.type) {
     case 'dashboard/load':
-      return { ok: true, value: await dashboardView(deps.ledger, await deps.today(), request.account) };
+      return { ok: true, value: await dashboardView(deps.ledger, await deps.today(), request.account, deps.invoiceOpener.canOpen) };
     case 'dashboard/open-thread': {
       const stored = await deps.ledger.get(request.invoiceId);
       if (!stored) return { ok: false, error: 'unknown invoice' };
-      const { host, account, threadId } = stored.invoice;
-      if (host !== 'gmail' || threadId === null) return { ok: false, error: 'this invoice has no Gmail thread' };
-      await deps.openGmailThread(account, threadId);
+      if (!deps.invoiceOpener.canOpen(stored.invoice)) return { ok: false, error: 'this invoice has no message to open here' };
+      await deps.invoiceOpener.open(stored.invoice);
       return { ok: true, value: { opened: true } };
     }
   }

@@ -30,7 +30,7 @@ function makeDeps(): WorkerDeps {
     storagePersistence: vi.fn(async () => 'granted' as const),
     broadcast: vi.fn(),
     log: () => undefined,
-    openGmailThread: vi.fn(async () => undefined),
+    invoiceOpener: { canOpen: () => true, open: vi.fn(async () => undefined) },
     rememberGmailAccount: vi.fn(async () => undefined),
   };
 }
@@ -47,7 +47,7 @@ describe('dashboard requests through the router', () => {
   it('refuses the Gmail content script', async () => {
     const deps = makeDeps();
     expect(await routeMessage({ type: 'dashboard/open-thread', invoiceId: 'x' }, gmailSender, deps)).toEqual({ ok: false, error: 'invalid message' });
-    expect(deps.openGmailThread).not.toHaveBeenCalled();
+    expect(deps.invoiceOpener?.open).not.toHaveBeenCalled();
   });
 
   it('remembers the account number of the Gmail page that reports a thread', async () => {

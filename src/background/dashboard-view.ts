@@ -1,5 +1,5 @@
 /**
- * The dashboard page's data, for one Gmail account or all (issue 6), from the store's summaries:
+ * The dashboard page's data, for one mail account or all (issue 6), from the store's summaries:
  * the open invoices' summaries (receivables, aging, outstanding, per-client lateness), the DSO
  * window's invoices' summaries, the clients' totals, and today's few invoices derived
  * (today-attention.ts). No logbook is read beyond today's.
@@ -9,6 +9,7 @@ import { agingOfRows, alertSettingsOf, dsoOfRows, outstandingByCurrency, summary
 import type { IsoDate } from '../core/model';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import type { ClientLateness, DashboardView, ReceivableRow, ReceivableStatus } from '../protocol/dashboard-messages';
+import type { InvoiceOpener } from './invoice-opener';
 import { todayAttention } from './today-attention';
 
 /** The DSO window, in days (queries.ts `daysSalesOutstanding`'s default). */
@@ -21,7 +22,7 @@ function statusOf(daysPastDue: number | null): ReceivableStatus {
   return daysPastDue > 0 ? 'overdue' : daysPastDue === 0 ? 'due_today' : 'not_due';
 }
 
-export function receivableOf({ invoice, summary }: Summarised, client: Client | undefined, today: IsoDate): ReceivableRow {
+export function receivableOf({ invoice, summary }: Summarised, client: Client | undefined, today: IsoDate, canOpen: InvoiceOpener['canOpen']): ReceivableRow {
   const daysPastDue = summary.dueDate === null ? null : daysBetween(summary.dueDate, today);
   return {
     invoiceId: invoice.id,
@@ -37,7 +38,7 @@ export function receivableOf({ invoice, summary }: Summarised, client: Client | 
     daysPastDue,
     status: statusOf(daysPastDue),
     currentStep: summary.currentStep,
-    hasThread: invoice.host === 'gmail' && invoice.threadId !== null,
+    hasThread: canOpen(invoice),
   };
 }
 
@@ -67,10 +68,11 @@ export function clientLatenessOf(rows: readonly ReceivableRow[], totals: readonl
   return [...clients.values()].sort((a, b) => (b.oldestOpenDaysPastDue ?? -1) - (a.oldestOpenDaysPastDue ?? -1) || (b.averageDaysLate ?? -1) - (a.averageDaysLate ?? -1) || a.name.localeCompare(b.name));
 }
 
-export async function dashboardView(ledger: LedgerStore, today: IsoDate, account: string | null): Promise<DashboardView> {
+/** `canOpen`: which invoices the host's mail program opens (the rows' `hasThread`). */
+export async function dashboardView(ledger: LedgerStore, today: IsoDate, account: string | null, canOpen: InvoiceOpener['canOpen']): Promise<DashboardView> {
   const inAccount = (entry: Summarised) => account === null || entry.invoice.account === account;
   const [attention, allOpen, issued, settings] = await Promise.all([
-    todayAttention(ledger, today, account),
+    todayAttention(ledger, today, account, canOpen),
     ledger.openSummaries(),
     ledger.issuedSummariesBetween(addDays(today, -(DSO_DAYS - 1)), today),
     ledger.getSettings(),
@@ -79,7 +81,7 @@ export async function dashboardView(ledger: LedgerStore, today: IsoDate, account
   const clientIds = open.map((entry) => entry.invoice.clientId);
   const [clients, totals] = await Promise.all([ledger.getClients(clientIds), ledger.clientTotalsOf(clientIds)]);
   const clientById = new Map(clients.map((client) => [client.id, client]));
-  const receivables = open.map((entry) => receivableOf(entry, clientById.get(entry.invoice.clientId), today));
+  const receivables = open.map((entry) => receivableOf(entry, clientById.get(entry.invoice.clientId), today, canOpen));
   const rows = open.map((entry) => summaryRow(entry.summary));
   const sales = issued.filter(inAccount).map(({ summary }) => ({ issueDate: summary.issueDate, currency: summary.currency, amount: summary.amountCents === null ? null : summary.amountCents / 100 }));
   const accounts = [...new Set(allOpen.map((entry) => entry.invoice.account).filter((value): value is string => value !== null))].sort();

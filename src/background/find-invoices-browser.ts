@@ -10,8 +10,15 @@ export const findBrowserPorts: FindPorts = {
   saveState: (state) => browser.storage.session.set({ [FIND_STATE_KEY]: state }),
   sleep: (ms, signal) =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const aborted = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', aborted);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', aborted, { once: true });
     }),
   random: () => Math.random(),
 };

@@ -3,8 +3,10 @@
  * script lives in Gmail's page and is untrusted, so only well-formed, bounded values go through.
  */
 import { isRecord } from '../protocol/messages';
+import { LEGACY_THREAD_ID } from '../adapters/gmail/selectors';
+import { MAX_ROWS_PER_PAGE } from '../adapters/gmail/search-results';
 
-export interface GoReply {
+interface GoReply {
   account: string | null;
   path: string;
   hash: string;
@@ -14,10 +16,8 @@ export interface RowsReply {
   rows: { threadId: string }[];
 }
 
-const LEGACY_ID = /^[0-9a-f]{16}$/;
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
 const ACCOUNT_PATH = /^\/mail\/u\/\d{1,2}\/?$/;
-const MAX_ROWS = 100;
 
 /** `find/where` and `find/go` answer where the tab was: its account, path and hash. */
 export function parseGoReply(raw: unknown): GoReply | null {
@@ -32,9 +32,9 @@ export function parseGoReply(raw: unknown): GoReply | null {
 export function parseRowsReply(raw: unknown): RowsReply | null {
   if (!isRecord(raw) || raw.ok !== true || !Array.isArray(raw.rows)) return null;
   const rows: RowsReply['rows'] = [];
-  for (const row of raw.rows.slice(0, MAX_ROWS)) {
+  for (const row of raw.rows.slice(0, MAX_ROWS_PER_PAGE)) {
     const threadId = isRecord(row) ? row.threadId : null;
-    if (typeof threadId === 'string' && LEGACY_ID.test(threadId)) rows.push({ threadId });
+    if (typeof threadId === 'string' && LEGACY_THREAD_ID.test(threadId)) rows.push({ threadId });
   }
   return { rows };
 }

@@ -19,13 +19,15 @@ const facts = (number: string): InvoiceFacts => ({
   subject: '',
 });
 
-function host(stored: FindRunState | null, tabs: Record<number, unknown> = {}): FindHost & { saved: FindRunState[]; tracked: string[] } {
+function host(stored: FindRunState | null, tabs: Record<number, unknown> = {}): FindHost & { saved: FindRunState[]; tracked: string[]; told: string[][] } {
   const saved: FindRunState[] = [];
   const tracked: string[] = [];
+  const told: string[][] = [];
   let state = stored;
   return {
     saved,
     tracked,
+    told,
     tabIds: async () => Object.keys(tabs).map(Number).concat([99]),
     send: async (tabId) => {
       if (!(tabId in tabs)) throw new Error('Receiving end does not exist');
@@ -41,8 +43,14 @@ function host(stored: FindRunState | null, tabs: Record<number, unknown> = {}): 
     tabThread: async () => null,
     isTracked: async () => false,
     now: () => new Date('2026-11-20T10:00:00Z'),
-    today: async () => '2026-11-20',
-    track: async (f, thread) => void tracked.push(`${thread.threadId}:${f.invoiceNumber}`),
+    log: () => undefined,
+    track: async (f, thread) => {
+      if (f.invoiceNumber === 'BROKEN') return { ok: false, error: 'an invoice number is required' };
+      if (f.invoiceNumber === 'THROWS') throw new Error('QuotaExceededError');
+      tracked.push(`${thread.threadId}:${f.invoiceNumber}`);
+      return { ok: true, id: `id:${thread.threadId}` };
+    },
+    afterTrack: async (ids) => void told.push(ids),
   };
 }
 
@@ -86,14 +94,43 @@ describe('handleFindRequest', () => {
     ];
     const h = host({ ...emptyRunState(), status: 'done', candidates });
     const reply = await handleFindRequest({ type: 'find/track', keys: ['k1', 'k2', 'unknown'] }, h);
-    expect(reply).toMatchObject({ ok: true, value: { tracked: 1 } });
+    expect(reply).toMatchObject({ ok: true, value: { tracked: 1, failed: [] } });
     expect(h.tracked).toEqual(['t1:F-1']);
+    expect(h.told).toEqual([['id:t1']]);
     expect(h.saved.at(-1)?.candidates.map((c) => c.tracked)).toEqual([true, true, false]);
-    // Nothing is tracked while a run is going on.
-    const running = host({ ...emptyRunState(), status: 'running', candidates });
-    await handleFindRequest({ type: 'find/start', tabId: 4, months: 12, paceMs: null }, running);
+  });
+
+  it('tracks nothing while a run is going on', async () => {
+    const candidates = [{ key: 'k1', account: 'a@b.fr', threadId: 't1', facts: facts('F-1'), tracked: false }];
+    const running = host({ ...emptyRunState(), status: 'done', candidates });
+    running.send = () => new Promise(() => undefined); // the tab never answers: the run stays on its first step
+    expect(await handleFindRequest({ type: 'find/start', tabId: 4, months: 12, paceMs: null }, running)).toMatchObject({ ok: true, value: { status: 'running' } });
     expect(await handleFindRequest({ type: 'find/track', keys: ['k1'] }, running)).toEqual({ ok: false, error: 'the search is still running' });
     expect(running.tracked).toEqual([]);
+    await handleFindRequest({ type: 'find/cancel' }, running);
+  });
+
+  it('reports the candidates the ledger refused, keeps them untracked, and tells the pages once for the others', async () => {
+    const candidates = [
+      { key: 'k1', account: 'a@b.fr', threadId: 't1', facts: facts('F-1'), tracked: false },
+      { key: 'k2', account: 'a@b.fr', threadId: 't2', facts: facts('BROKEN'), tracked: false },
+      { key: 'k3', account: 'a@b.fr', threadId: 't3', facts: facts('THROWS'), tracked: false },
+      { key: 'k4', account: 'a@b.fr', threadId: 't4', facts: facts('F-4'), tracked: false },
+    ];
+    const h = host({ ...emptyRunState(), status: 'done', candidates });
+    const reply = await handleFindRequest({ type: 'find/track', keys: ['k1', 'k2', 'k3', 'k4'] }, h);
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        tracked: 2,
+        failed: [
+          { key: 'k2', error: 'an invoice number is required' },
+          { key: 'k3', error: 'QuotaExceededError' },
+        ],
+      },
+    });
+    expect(h.told).toEqual([['id:t1', 'id:t4']]);
+    expect(h.saved.at(-1)?.candidates.map((c) => c.tracked)).toEqual([true, false, false, true]);
   });
 
   it('runs one search at a time and Cancel answers with the final state', async () => {

@@ -5,12 +5,14 @@
  * area). A run the worker lost (restarted mid-run) reads as stopped, "interrupted".
  */
 import { fail, guarded, isRecord, record, type Parsed, type WorkerReply } from '../protocol/messages';
-import { FIND_REQUESTS, type FindReplies, type FindRequest, type FindRunState, type GmailTabInfo } from '../protocol/find-invoices-messages';
+import { FIND_REQUESTS, type FindReplies, type FindRequest, type FindRunState, type FindTrackResult, type GmailTabInfo } from '../protocol/find-invoices-messages';
+import { sameInvoiceNumber } from '../core/invoice-id';
 import type { InvoiceFacts } from '../core/model';
 import type { ThreadRef } from '../protocol/messages';
 import { DEFAULT_MONTHS, MAX_MONTHS, MIN_MONTHS } from '../adapters/gmail/search-query';
 import { emptyRunState, FindRun, type FindRunDeps } from './find-invoices';
 import { parseGoReply } from './find-invoices-replies';
+import { threadInvoices, type ThreadInvoicesLedger } from './thread-invoices';
 
 export const FIND_STATE_KEY = 'find-invoices:run';
 const MAX_KEYS = 500;
@@ -50,9 +52,13 @@ export interface FindHost extends Omit<FindRunDeps, 'save'> {
   tabIds(): Promise<number[]>;
   loadState(): Promise<FindRunState | null>;
   saveState(state: FindRunState): Promise<void>;
-  /** Tracks one invoice as the panel's "Track this invoice" does. */
-  track(facts: InvoiceFacts, thread: ThreadRef): Promise<void>;
+  /** Writes one invoice to the ledger as the panel's "Track this invoice" does (no broadcast, no badge). */
+  track(facts: InvoiceFacts, thread: ThreadRef): Promise<TrackWrite>;
+  /** Once after the writes: tells the open pages and refreshes the badge. */
+  afterTrack(invoiceIds: string[]): Promise<void>;
 }
+
+export type TrackWrite = { ok: true; id: string } | { ok: false; error: string };
 
 /** The run in progress in this worker (one at a time). */
 let current: { run: FindRun; done: Promise<FindRunState> } | null = null;
@@ -62,7 +68,7 @@ async function stateOf(host: FindHost): Promise<FindRunState> {
   const stored = (await host.loadState()) ?? emptyRunState();
   if (stored.status !== 'running') return stored;
   // The worker was restarted during a run: that run is gone.
-  const lost: FindRunState = { ...stored, status: 'stopped', stopReason: 'interrupted', finishedAt: host.now().toISOString() };
+  const lost: FindRunState = { ...stored, status: 'stopped', stopReason: 'interrupted' };
   await host.saveState(lost);
   return lost;
 }
@@ -102,15 +108,24 @@ export async function handleFindRequest(request: FindRequest, host: FindHost): P
       const state = await stateOf(host);
       if (state.status === 'running') return { ok: false, error: 'the search is still running' };
       const wanted = new Set(request.keys);
-      let tracked = 0;
+      const ids: string[] = [];
+      const failed: FindTrackResult['failed'] = [];
       for (const candidate of state.candidates) {
         if (!wanted.has(candidate.key) || candidate.tracked) continue;
-        await host.track(candidate.facts, { host: 'gmail', account: candidate.account, threadId: candidate.threadId });
+        const written = await host.track(candidate.facts, { host: 'gmail', account: candidate.account, threadId: candidate.threadId }).catch((error: unknown): TrackWrite => {
+          host.log(`find/track could not track ${candidate.key}`, error);
+          return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        });
+        if (!written.ok) {
+          failed.push({ key: candidate.key, error: written.error });
+          continue;
+        }
         candidate.tracked = true;
-        tracked += 1;
+        ids.push(written.id);
       }
       await host.saveState(state);
-      return { ok: true, value: { tracked, state } };
+      if (ids.length > 0) await host.afterTrack(ids);
+      return { ok: true, value: { tracked: ids.length, failed, state } };
     }
   }
 }
@@ -124,13 +139,8 @@ export function forgetRunForTests(): void {
 export type FindPorts = Pick<FindHost, 'tabIds' | 'loadState' | 'saveState' | 'sleep' | 'random'>;
 
 /** The worker's deps this file uses (a subset of router.ts WorkerDeps). */
-export interface FindWorkerDeps {
-  ledger: {
-    forThread(account: string | null, threadId: string): Promise<{ invoice: { id: string } }[]>;
-    clientByEmail(email: string): Promise<{ id: string } | null>;
-    clientInvoices(clientId: string): Promise<{ invoice: { invoiceNumber: string } }[]>;
-  };
-  today: FindHost['today'];
+interface FindWorkerDeps {
+  ledger: ThreadInvoicesLedger;
   now: FindHost['now'];
   sendToTab(tabId: number, command: never): Promise<unknown>;
   getTabThread: FindHost['tabThread'];
@@ -139,7 +149,7 @@ export interface FindWorkerDeps {
 }
 
 /** Parses and answers one find request from an extension page; failures become replies. */
-export async function routeFindRequest(raw: unknown, deps: FindWorkerDeps, track: FindHost['track']): Promise<WorkerReply<unknown>> {
+export async function routeFindRequest(raw: unknown, deps: FindWorkerDeps, tracking: Pick<FindHost, 'track' | 'afterTrack'>): Promise<WorkerReply<unknown>> {
   const parsed = parseFindRequest(raw);
   if (!parsed.ok) {
     deps.log('rejected a find request', parsed.error);
@@ -150,15 +160,14 @@ export async function routeFindRequest(raw: unknown, deps: FindWorkerDeps, track
     ...deps.findPorts,
     send: (tabId, command) => deps.sendToTab(tabId, command as never),
     tabThread: deps.getTabThread,
-    isTracked: async (key, account, threadId, facts) => {
-      if ((await deps.ledger.forThread(account, threadId)).some((record) => record.invoice.id === key)) return true;
-      const client = await deps.ledger.clientByEmail(facts.client.email);
-      const number = facts.invoiceNumber.trim().toUpperCase();
-      return client !== null && (await deps.ledger.clientInvoices(client.id)).some((record) => record.invoice.invoiceNumber.trim().toUpperCase() === number);
-    },
+    // The panel's list for this thread (router.ts listForThread): this thread's invoice, or the same number for the same client.
+    isTracked: async (key, account, threadId, facts) =>
+      (await threadInvoices(deps.ledger, { account, threadId }, [{ invoiceNumber: facts.invoiceNumber, clientEmail: facts.client.email }])).some(
+        (record) => record.invoice.id === key || sameInvoiceNumber(record.invoice.invoiceNumber, facts.invoiceNumber),
+      ),
     now: deps.now,
-    today: deps.today,
-    track,
+    log: deps.log,
+    ...tracking,
   };
   try {
     return await handleFindRequest(parsed.value, host);

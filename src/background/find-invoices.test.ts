@@ -42,6 +42,11 @@ interface Fake {
   pauses: number[];
   saved: FindRunState[];
   opened: string[];
+  /** The fake clock when each thread's hash was asked for. */
+  openedAt: Record<string, number>;
+  /** Polls of the thread reader (sleeps of the poll interval). */
+  polls: number;
+  logged: unknown[];
   run?: FindRun;
 }
 
@@ -55,6 +60,9 @@ function fakeTab(options: FakeOptions): Fake {
     pauses: [],
     saved: [],
     opened: [],
+    openedAt: {},
+    polls: 0,
+    logged: [],
     deps: {
       async send(_tabId, command) {
         if (fake.closed) throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -66,6 +74,7 @@ function fakeTab(options: FakeOptions): Fake {
             const before = { ok: true, account: 'camille@atelier.fr', path: '/mail/u/1/', hash: fake.hash };
             fake.hash = command.hash;
             const thread = /\/([0-9a-f]{16})$/.exec(command.hash)?.[1];
+            if (thread) fake.openedAt[thread] = clock;
             if (thread && !options.silent?.includes(thread)) {
               fake.opened.push(thread);
               const [reading = none, ...others] = options.readings[thread] ?? [none];
@@ -85,12 +94,13 @@ function fakeTab(options: FakeOptions): Fake {
       save: async (state) => void fake.saved.push(state),
       sleep: async (ms, signal) => {
         if (ms !== 150) fake.pauses.push(ms);
+        else fake.polls += 1;
         clock += ms;
         if (signal.aborted) return;
       },
       random: () => 0.5,
       now: () => new Date(clock),
-      today: async () => '2026-11-20',
+      log: (message, detail) => void fake.logged.push([message, detail]),
     },
   };
   return fake;
@@ -120,7 +130,8 @@ describe('FindRun', () => {
       ['F-3', c, false],
       ['F-4', f, true],
     ]);
-    expect([final.looked, final.total, final.account]).toEqual([6, 6, 'camille@atelier.fr']);
+    expect([final.looked, final.total]).toEqual([6, 6]);
+    expect(final.candidates.every((x) => x.account === 'camille@atelier.fr')).toBe(true);
     // Page 2 was asked for after page 1's threads; the short page 2 ended the run (no empty page probed).
     expect(fake.commands.filter((x) => x.type === 'find/go').map((x) => (x as { hash: string }).hash)).toEqual([BASE, ...[a, b, c, d].map((id) => `${BASE}/${id}`), `${BASE}/p2`, ...[e, f].map((id) => `${BASE}/${id}`), '#inbox']);
     expect(fake.commands.filter((x) => x.type === 'find/rows')).toEqual([
@@ -193,9 +204,31 @@ describe('FindRun', () => {
     expect(final.status).toBe('done');
     expect(final.looked).toBe(2);
     expect(final.candidates.map((x) => x.threadId)).toEqual([b]);
-    const waited = fake.saved.length; // the wait is polled, never a burst
-    expect(waited).toBeGreaterThan(0);
-    expect(THREAD_WAIT_MS).toBeGreaterThanOrEqual(5_000);
+    // It waited for thread a the whole bound (on the fake clock), polling the reader, before moving on.
+    expect(fake.openedAt[b!]! - fake.openedAt[a!]! - 100).toBeGreaterThanOrEqual(THREAD_WAIT_MS);
+    expect(fake.polls).toBeGreaterThanOrEqual(THREAD_WAIT_MS / 150);
+    expect(fake.polls).toBeLessThanOrEqual(THREAD_WAIT_MS / 150 + 2); // and not longer
+  });
+
+  it('stops on an unexpected error as "failed", logs it, and puts the tab back', async () => {
+    const fake = fakeTab({ pages: [ids('ab')], readings: {} });
+    const broken = new TypeError('tabThread exploded');
+    fake.deps.tabThread = async () => {
+      throw broken;
+    };
+    const final = await run(fake, 100);
+    expect([final.status, final.stopReason]).toEqual(['stopped', 'failed']);
+    expect(fake.logged).toEqual([[expect.any(String), broken]]);
+    expect(fake.hash).toBe('#inbox');
+  });
+
+  it('puts the tab back when Gmail’s page cannot be read mid-run', async () => {
+    const fake = fakeTab({ pages: [ids('ab')], readings: {} });
+    const send = fake.deps.send;
+    fake.deps.send = async (tabId, command) => (command.type === 'find/rows' ? { ok: false } : send(tabId, command));
+    const final = await run(fake, 100);
+    expect([final.status, final.stopReason]).toEqual(['stopped', 'gmail_unreadable']);
+    expect(fake.hash).toBe('#inbox');
   });
 
   it('reports a tab that is not Gmail (no answer) as unreadable', async () => {

@@ -4,10 +4,10 @@
  * (tab-thread state, read by the detection engine in router.ts), and collects the invoices the user
  * sent. Nothing is tracked here: the user confirms afterwards (find-invoices-requests.ts).
  * It stops cleanly when the tab closes, when the user leaves the search in that tab, on Cancel,
- * and puts the tab back on the view it showed when the run started (unless the user left).
+ * and puts the tab back on the view it showed when the run started (unless the user left or the tab is gone).
  */
-import { trackedInvoiceId } from '../core/invoice-id';
-import type { InvoiceFacts, IsoDate } from '../core/model';
+import { sameInvoiceNumber, trackedInvoiceId } from '../core/invoice-id';
+import type { InvoiceFacts } from '../core/model';
 import type { ThreadInvoice } from '../core/invoice-from-thread';
 import { invoiceSearchQuery, searchHash } from '../adapters/gmail/search-query';
 import type { FindCommand, TabThreadState } from '../protocol/messages';
@@ -24,8 +24,8 @@ export const MAX_PAUSE_MS = 20_000;
 export const THREAD_WAIT_MS = 12_000;
 const THREAD_POLL_MS = 150;
 /** How long a result page may take to render (a page past the last shows none). */
-export const ROWS_WAIT_MS = 8_000;
-export const MAX_PAGES = 20;
+const ROWS_WAIT_MS = 8_000;
+const MAX_PAGES = 20;
 
 export interface FindRunDeps {
   /** chrome.tabs.sendMessage to the tab's content script: rejects when the tab is gone. */
@@ -38,10 +38,11 @@ export interface FindRunDeps {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   random(): number;
   now(): Date;
-  today(): Promise<IsoDate>;
+  /** Where an unexpected failure of a run is told (the worker's log). */
+  log(message: string, detail?: unknown): void;
 }
 
-export interface FindRunOptions {
+interface FindRunOptions {
   tabId: number;
   months: number;
   /** A fixed pause for tests (bounded); null: the human pace. */
@@ -49,7 +50,7 @@ export interface FindRunOptions {
 }
 
 export function emptyRunState(): FindRunState {
-  return { status: 'idle', stopReason: null, tabId: null, account: null, months: 12, looked: 0, total: 0, candidates: [], startedAt: null, finishedAt: null, day: null };
+  return { status: 'idle', stopReason: null, looked: 0, total: 0, candidates: [] };
 }
 
 /** The pause before the next thread. */
@@ -76,7 +77,7 @@ export class FindRun {
   ) {
     this.query = invoiceSearchQuery(options.months);
     this.within = searchHash(this.query);
-    this.state = { ...emptyRunState(), status: 'running', tabId: options.tabId, months: options.months, startedAt: deps.now().toISOString() };
+    this.state = { ...emptyRunState(), status: 'running' };
   }
 
   cancel(): void {
@@ -87,26 +88,26 @@ export class FindRun {
   async run(): Promise<FindRunState> {
     let startHash: string | null = null;
     try {
-      this.state.day = await this.deps.today();
       await this.save();
       const where = parseGoReply(await this.command({ type: 'find/where' }));
       if (!where) throw new Stop('gmail_unreadable');
       // Known before the tab moves, so a Cancel at any point after can put it back.
       startHash = where.hash;
-      this.state.account = where.account;
       if (!parseGoReply(await this.command({ type: 'find/go', hash: this.within, within: null }))) throw new Stop('gmail_unreadable');
       await this.pages();
       this.state.status = 'done';
     } catch (error) {
-      const reason = error instanceof Stop ? error.reason : 'tab_closed';
+      if (!(error instanceof Stop)) this.deps.log('a Find my invoices run failed', error);
+      const reason = error instanceof Stop ? error.reason : 'failed';
       this.state.status = reason === 'cancelled' ? 'cancelled' : 'stopped';
       this.state.stopReason = reason === 'cancelled' ? null : reason;
     }
-    if (startHash !== null && this.state.stopReason === null) {
-      // Back to the view the user had; refused by the tab if the user has left the search since.
+    const reason = this.state.stopReason;
+    if (startHash !== null && reason !== 'navigated_away' && reason !== 'tab_closed') {
+      // Back to the view the user had (the user's own navigation is left alone, a closed tab has none);
+      // refused by the tab if the user has left the search since.
       await this.deps.send(this.options.tabId, { type: 'find/go', hash: startHash || '#inbox', within: this.within }).catch(() => undefined);
     }
-    this.state.finishedAt = this.deps.now().toISOString();
     await this.save();
     return this.state;
   }
@@ -151,7 +152,7 @@ export class FindRun {
     const key = trackedInvoiceId('gmail', account, threadId, facts.invoiceNumber);
     // One invoice chased in several threads is proposed once (the newest thread, Gmail's order).
     const same = (candidate: FindCandidate): boolean =>
-      candidate.key === key || (candidate.facts.client.email === facts.client.email && candidate.facts.invoiceNumber.trim().toUpperCase() === facts.invoiceNumber.trim().toUpperCase());
+      candidate.key === key || (candidate.facts.client.email === facts.client.email && sameInvoiceNumber(candidate.facts.invoiceNumber, facts.invoiceNumber));
     if (this.state.candidates.some(same)) return;
     const tracked = await this.deps.isTracked(key, account, threadId, facts);
     const candidate: FindCandidate = { key, account, threadId, facts, tracked };

@@ -1,29 +1,26 @@
 /**
- * The ledger's files in the service worker (issue 5 "Import and export"): the backup (export, whole
- * as version 1 or streamed as version 2 by backup-export.ts, and the staged restore), the merge of the CLI's scan file, the accountant's CSV and one invoice's dossier.
+ * The ledger's files in the service worker (issue 5 "Import and export"): the backup (streamed as
+ * version 2 by backup-export.ts, restored staged by backup-restore.ts), the merge of the CLI's scan
+ * file, the accountant's CSV and one invoice's dossier.
  * The formats and their checks are src/core/ledger's (BACKUP.md); the writes are the store's, each
  * in one transaction. The router calls `handleLedgerFileRequest` for extension pages only.
  */
 import {
-  exportBackup,
   invoiceDossier,
-  parseBackup,
   planScanMerge,
   receivableRows,
   receivablesCsv,
   type BackupProblem,
   type ScanFileError,
 } from '../core/ledger';
-import type { LedgerContents } from '../adapters/storage/ledger-store';
 import {
   SCAN_REPORT_LIST_MAX,
   type FileProblem,
-  type LedgerCounts,
   type LedgerFileRequest,
   type PageReplies,
   type ScanMergeReport,
 } from '../protocol/messages';
-import { forgetExport, handleExportRequest } from './backup-export';
+import { handleExportRequest } from './backup-export';
 import { handleRestoreRequest } from './backup-restore';
 import type { WorkerDeps } from './router';
 
@@ -32,10 +29,6 @@ type Deps = Pick<WorkerDeps, 'ledger' | 'today' | 'now' | 'appVersion' | 'broadc
 /** Answers one file request (already parsed). Storage and validation failures are thrown to the router. */
 export async function handleLedgerFileRequest(request: LedgerFileRequest, deps: Deps): Promise<PageReplies[LedgerFileRequest['type']]> {
   switch (request.type) {
-    case 'backup/export':
-      return exportLedgerBackup(deps);
-    case 'backup/import':
-      return importLedgerBackup(request.text, request.dryRun === true, deps);
     case 'backup/import-begin':
     case 'backup/import-chunk':
     case 'backup/import-commit':
@@ -54,10 +47,6 @@ export async function handleLedgerFileRequest(request: LedgerFileRequest, deps: 
   }
 }
 
-function countsOf(contents: Pick<LedgerContents, 'clients' | 'invoices' | 'events' | 'templates'>): LedgerCounts {
-  return { clients: contents.clients.length, invoices: contents.invoices.length, events: contents.events.length, templates: Object.keys(contents.templates).length };
-}
-
 function fileProblem(problem: BackupProblem | ScanFileError): FileProblem {
   return { path: problem.path, code: problem.code, message: problem.message, ...(problem.position ? { position: problem.position } : {}) };
 }
@@ -68,33 +57,9 @@ function refused(problems: ReadonlyArray<BackupProblem | ScanFileError>, what: s
   return { ok: false, error: `${what} was refused; nothing was changed. ${first}${more}`.trim(), code: 'invalid_file', problems: problems.map(fileProblem) };
 }
 
-async function afterWrite(invoiceIds: string[], deps: Deps, replaced = false): Promise<void> {
-  deps.broadcast({ type: 'ledger/changed', invoiceIds, ...(replaced ? { replaced: true as const } : {}) });
+async function afterWrite(invoiceIds: string[], deps: Deps): Promise<void> {
+  deps.broadcast({ type: 'ledger/changed', invoiceIds });
   await deps.refreshBadge();
-}
-
-async function exportLedgerBackup(deps: Deps): Promise<PageReplies['backup/export']> {
-  const [contents, today] = await Promise.all([deps.ledger.exportAll(), deps.today()]);
-  const exportedAt = deps.now().toISOString();
-  const made = exportBackup(contents, exportedAt, deps.appVersion === undefined ? {} : { appVersion: deps.appVersion });
-  return { ok: true, value: { json: made.json, fileName: `relance-backup-${today}.json`, exportedAt, counts: countsOf(contents), problems: made.problems.map(fileProblem) } };
-}
-
-async function importLedgerBackup(text: string, dryRun: boolean, deps: Deps): Promise<PageReplies['backup/import']> {
-  // The whole file is checked before any transaction: a refused file touches nothing.
-  const read = parseBackup(text);
-  if (!read.ok) return refused(read.errors, 'The backup');
-  const { backup, warnings } = read;
-  if (!dryRun) {
-    await deps.ledger.replaceAll({ settings: backup.settings, templates: backup.templates, clients: backup.clients, invoices: backup.invoices, events: backup.events });
-    forgetExport(deps.ledger);
-    await afterWrite(
-      backup.invoices.map((invoice) => invoice.id),
-      deps,
-      true,
-    );
-  }
-  return { ok: true, value: { replaced: !dryRun, counts: countsOf(backup), exportedAt: backup.exported_at, appVersion: backup.app_version ?? null, warnings: warnings.map(fileProblem) } };
 }
 
 async function mergeScanFile(text: string, acceptUpdates: boolean, dryRun: boolean, deps: Deps): Promise<PageReplies['backup/merge-scan']> {

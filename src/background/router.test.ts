@@ -8,8 +8,6 @@ import { DEFAULT_LEDGER_SETTINGS, exportBackup, verifyChain } from '../core/ledg
 import type { InvoiceFacts, ThreadSnapshot } from '../core/model';
 import {
   LIMITS,
-  type BackupExportResult,
-  type BackupImportResult,
   type CsvExportResult,
   type DossierExportResult,
   type FileProblem,
@@ -270,78 +268,6 @@ async function filled(overrides: Partial<WorkerDeps> = {}) {
   return made;
 }
 
-describe('backup/export', () => {
-  it('gives the whole ledger as a backup file, stamped with the worker’s clock and version', async () => {
-    const { deps } = await filled({ appVersion: '0.1.0' });
-    const exported = value(await ask<BackupExportResult>(deps, { type: 'backup/export' }));
-    expect(exported).toMatchObject({ fileName: 'relance-backup-2026-11-20.json', exportedAt: '2026-11-20T09:00:00.000Z', counts: { clients: 1, invoices: 1, events: 2, templates: 0 }, problems: [] });
-    const file = JSON.parse(exported.json) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'relance-backup', version: 1, exported_at: '2026-11-20T09:00:00.000Z', app_version: '0.1.0' });
-    expect(file.chain_heads).toEqual([{ invoiceId: TRACKED_ID, count: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
-    expect(exported.json).toBe(exportBackup(await deps.ledger.exportAll(), exported.exportedAt, { appVersion: '0.1.0' }).json);
-    expect(deps.broadcast).not.toHaveBeenCalled();
-  });
-});
-
-describe('backup/import', () => {
-  it('round trip: export, then import into an empty database, gives an identical ledger', async () => {
-    const source = await filled();
-    const exported = value(await ask<BackupExportResult>(source.deps, { type: 'backup/export' }));
-    const target = makeDeps();
-    const imported = value(await ask<BackupImportResult>(target.deps, { type: 'backup/import', text: exported.json }));
-    expect(imported).toEqual({ replaced: true, counts: { clients: 1, invoices: 1, events: 2, templates: 0 }, exportedAt: '2026-11-20T09:00:00.000Z', appVersion: null, warnings: [] });
-    expect(await target.deps.ledger.exportAll()).toEqual(await source.deps.ledger.exportAll());
-    expect((await target.deps.ledger.verify(TRACKED_ID))?.chain.ok).toBe(true);
-    expect(target.deps.broadcast).toHaveBeenCalledWith({ type: 'ledger/changed', invoiceIds: [TRACKED_ID], replaced: true });
-    expect(target.deps.refreshBadge).toHaveBeenCalled();
-  });
-
-  it('replaces what the ledger had; a dry run only checks and counts', async () => {
-    const source = await filled();
-    const exported = value(await ask<BackupExportResult>(source.deps, { type: 'backup/export' }));
-    const target = makeDeps();
-    await routeMessage({ type: 'invoice/track', facts: { ...facts, invoiceNumber: 'F-OTHER' }, thread: { ...threadRef, threadId: 'other' } }, panelSender, target.deps);
-    const before = await target.deps.ledger.exportAll();
-    vi.mocked(target.deps.broadcast).mockClear();
-    const dry = value(await ask<BackupImportResult>(target.deps, { type: 'backup/import', text: exported.json, dryRun: true }));
-    expect(dry).toMatchObject({ replaced: false, counts: { invoices: 1, events: 2 } });
-    expect(await target.deps.ledger.exportAll()).toEqual(before);
-    expect(target.deps.broadcast).not.toHaveBeenCalled();
-    value(await ask<BackupImportResult>(target.deps, { type: 'backup/import', text: exported.json }));
-    expect((await target.deps.ledger.exportAll()).invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['F-2026-041']);
-  });
-
-  it('a corrupt backup (an event edited, a file cut short) is refused with every problem, and the ledger is untouched', async () => {
-    const { deps } = await filled();
-    const exported = value(await ask<BackupExportResult>(deps, { type: 'backup/export' }));
-    const before = await deps.ledger.exportAll();
-
-    const edited = exported.json.replace('"step":"pre_reminder"', '"step":"formal_notice"');
-    expect(edited).not.toBe(exported.json);
-    const reply = await ask<BackupImportResult>(deps, { type: 'backup/import', text: edited });
-    expect(reply).toMatchObject({ ok: false, code: 'invalid_file' });
-    if (reply.ok) throw new Error('unreachable');
-    expect(reply.error).toMatch(/^The backup was refused; nothing was changed\./);
-    expect(reply.problems).toEqual([expect.objectContaining({ path: 'events[1]', code: 'chain_break', message: expect.stringContaining('F-2026-041') })]);
-
-    const cut = await ask<BackupImportResult>(deps, { type: 'backup/import', text: exported.json.slice(0, 600) });
-    expect(cut).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ path: '', code: 'json_syntax', position: { line: expect.any(Number), column: expect.any(Number) } }] });
-    expect(cut.ok ? '' : cut.problems?.[0]?.message).toMatch(/cut short/);
-
-    expect(await deps.ledger.exportAll()).toEqual(before);
-    expect(deps.broadcast).not.toHaveBeenCalled();
-    expect(deps.refreshBadge).not.toHaveBeenCalled();
-  });
-
-  it('the scan file given to the restore is refused with a pointer to the merge import', async () => {
-    const { deps } = await filled();
-    const before = await deps.ledger.exportAll();
-    const reply = await ask<BackupImportResult>(deps, { type: 'backup/import', text: TAKEOUT });
-    expect(reply).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ path: '', code: 'scan_file', message: expect.stringMatching(/relance scan --ledger.*merge import/) }] });
-    expect(await deps.ledger.exportAll()).toEqual(before);
-  });
-});
-
 describe('backup/merge-scan', () => {
   it('adds the scan file’s invoices, proposes what it saw happen, and merging again adds nothing', async () => {
     const { deps } = await filled();
@@ -378,9 +304,9 @@ describe('backup/merge-scan', () => {
 
   it('a backup or a damaged file given to the merge is refused, nothing changed', async () => {
     const { deps } = await filled();
-    const exported = value(await ask<BackupExportResult>(deps, { type: 'backup/export' }));
+    const backup = exportBackup(await deps.ledger.exportAll(), '2026-11-20T09:00:00.000Z').json;
     const before = await deps.ledger.exportAll();
-    expect(await ask(deps, { type: 'backup/merge-scan', text: exported.json, acceptUpdates: true })).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ code: 'backup_file', message: expect.stringMatching(/Restore a backup/) }] });
+    expect(await ask(deps, { type: 'backup/merge-scan', text: backup, acceptUpdates: true })).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ code: 'backup_file', message: expect.stringMatching(/Restore a backup/) }] });
     expect(await ask(deps, { type: 'backup/merge-scan', text: TAKEOUT.replace('"status_hint": "open"', '"status_hint": "maybe"'), acceptUpdates: true })).toMatchObject({
       ok: false,
       code: 'invalid_file',
@@ -414,8 +340,9 @@ describe('export/csv and export/dossier', () => {
 
 describe('the file requests’ trust and limits', () => {
   const requests = (backup: string) => [
-    { type: 'backup/export' },
-    { type: 'backup/import', text: backup },
+    { type: 'backup/export-begin' },
+    { type: 'backup/import-begin' },
+    { type: 'backup/import-chunk', restoreId: 'r1', index: 0, text: backup, last: true },
     { type: 'backup/merge-scan', text: TAKEOUT, acceptUpdates: true },
     { type: 'export/csv', language: 'fr' },
     { type: 'export/dossier', invoiceId: TRACKED_ID, language: 'fr' },
@@ -442,10 +369,10 @@ describe('the file requests’ trust and limits', () => {
     const { deps } = await filled();
     const before = await deps.ledger.exportAll();
     const bad = [
-      { type: 'backup/import' },
-      { type: 'backup/import', text: 42 },
-      { type: 'backup/import', text: '{}', dryRun: 'yes' },
-      { type: 'backup/import', text: 'x'.repeat(LIMITS.fileChars + 1) },
+      { type: 'backup/import-chunk', restoreId: 'r1', index: 0 },
+      { type: 'backup/import-chunk', restoreId: 'r1', index: 0, text: 42 },
+      { type: 'backup/import-chunk', restoreId: 'r1', index: 0, text: '{}', last: 'yes' },
+      { type: 'backup/merge-scan', text: 'x'.repeat(LIMITS.fileChars + 1), acceptUpdates: true },
       { type: 'backup/merge-scan', text: TAKEOUT },
       { type: 'export/csv', language: 'de' },
       { type: 'export/dossier', invoiceId: '', language: 'fr' },
@@ -461,7 +388,10 @@ describe('the file requests’ trust and limits', () => {
 
   it('parses what the pages send', () => {
     expect(parseLedgerFileRequest({ type: 'backup/merge-scan', text: '{}', acceptUpdates: false, dryRun: true, extra: 1 })).toEqual({ ok: true, value: { type: 'backup/merge-scan', text: '{}', acceptUpdates: false, dryRun: true } });
-    expect(parseLedgerFileRequest({ type: 'backup/import', text: '' })).toEqual({ ok: true, value: { type: 'backup/import', text: '' } });
+    expect(parseLedgerFileRequest({ type: 'backup/import-chunk', restoreId: 'r1', index: 0, text: '' })).toEqual({ ok: true, value: { type: 'backup/import-chunk', restoreId: 'r1', index: 0, text: '' } });
+    // The whole-file messages of version 1 are gone: the settings page streams version 2 and restores in chunks.
+    expect(parseLedgerFileRequest({ type: 'backup/export' })).toMatchObject({ ok: false });
+    expect(parseLedgerFileRequest({ type: 'backup/import', text: '' })).toMatchObject({ ok: false });
     expect(parseLedgerFileRequest({ type: 'invoice/track' })).toMatchObject({ ok: false });
   });
 });
@@ -578,5 +508,49 @@ describe('invoice/correct', () => {
     expect(refused.ok).toBe(false);
     expect(await routeMessage({ type: 'invoice/correct', invoiceId, changes: [{ field: 'hash', value: 'x' }] }, panelSender, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message/) });
     expect(await db.events.count()).toBe(3);
+  });
+});
+
+describe('"Find my invoices" through the router', () => {
+  type Ports = NonNullable<WorkerDeps['findPorts']>;
+  type RunState = NonNullable<Awaited<ReturnType<Ports['loadState']>>>;
+  const candidate = (number: string, threadId: string, key = `key-${threadId}`) => ({ key, account: snapshot.account, threadId, facts: { ...facts, invoiceNumber: number }, tracked: false });
+  function findPorts(state: RunState | null): Ports & { saved: RunState[] } {
+    const saved: RunState[] = [];
+    return {
+      saved,
+      tabIds: vi.fn(async () => [7]),
+      loadState: vi.fn(async () => saved.at(-1) ?? state),
+      saveState: vi.fn(async (next: RunState) => void saved.push(next)),
+      sleep: async () => undefined,
+      random: () => 0,
+    };
+  }
+
+  it('refuses a find request from the Gmail content script: no run, no tab moved, nothing tracked', async () => {
+    const ports = findPorts({ status: 'done', stopReason: null, looked: 1, total: 1, candidates: [candidate('F-1', '18c0ffee00000002')] });
+    const { deps, db, sent } = makeDeps({ findPorts: ports });
+    for (const forged of [{ type: 'find/start', tabId: 7, months: 12, paceMs: 50 }, { type: 'find/track', keys: ['key-18c0ffee00000002'] }, { type: 'find/tabs' }, { type: 'find/status' }]) {
+      expect(await routeMessage(forged, gmailSender, deps)).toEqual({ ok: false, error: 'invalid message' });
+    }
+    expect(ports.tabIds).not.toHaveBeenCalled();
+    expect(ports.loadState).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    expect(await db.invoices.count()).toBe(0);
+    // The same request from an extension page is answered (the refusal above is the sender's).
+    expect(await routeMessage({ type: 'find/status' }, panelSender, deps)).toMatchObject({ ok: true, value: { status: 'done' } });
+  });
+
+  it('tracks the confirmed invoices with one broadcast and one badge refresh, and reports a refused one', async () => {
+    const chosen = [candidate('F-1', '18c0ffee00000002'), candidate('  ', '18c0ffee00000003'), candidate('F-3', '18c0ffee00000004')];
+    const ports = findPorts({ status: 'done', stopReason: null, looked: 3, total: 3, candidates: chosen });
+    const { deps, db } = makeDeps({ findPorts: ports });
+    const reply = (await routeMessage({ type: 'find/track', keys: chosen.map((c) => c.key) }, panelSender, deps)) as { ok: true; value: { tracked: number; failed: { key: string; error: string }[] } };
+    expect(reply).toMatchObject({ ok: true, value: { tracked: 2, failed: [{ key: 'key-18c0ffee00000003', error: 'an invoice number is required' }] } });
+    expect(await db.invoices.count()).toBe(2);
+    expect(deps.broadcast).toHaveBeenCalledTimes(1);
+    expect(deps.broadcast).toHaveBeenCalledWith({ type: 'ledger/changed', invoiceIds: [`gmail:${snapshot.account}:18c0ffee00000002:F-1`, `gmail:${snapshot.account}:18c0ffee00000004:F-3`] });
+    expect(deps.refreshBadge).toHaveBeenCalledTimes(1);
+    expect(ports.saved.at(-1)?.candidates.map((c) => c.tracked)).toEqual([true, false, true]);
   });
 });

@@ -2,7 +2,7 @@
  * The service worker's message router: who may ask what, and what each request does.
  * Kept apart from the wiring (service-worker.ts) so the trust rules are unit-tested with fakes.
  */
-import { trackedInvoiceId } from '../core/invoice-id';
+import { sameInvoiceNumber, trackedInvoiceId } from '../core/invoice-id';
 import type { InvoiceFacts, IsoDate, ThreadSnapshot, TrackedInvoice } from '../core/model';
 import {
   parseContentMessage,
@@ -33,9 +33,11 @@ import { deriveForPanel, statusView } from './invoice-status';
 import { composeDraftOf, previewOf, renderPanelDraft, type PanelDraftOutcome } from './panel-draft';
 import { isPanelRequest, parsePanelRequest } from './panel-requests';
 import { handleDashboardRequest, isDashboardRequest, parseDashboardRequest } from './dashboard-requests';
+import { NO_INVOICE_OPENER, type InvoiceOpener } from './invoice-opener';
 import { handleSettingsRequest, isSettingsRequest } from './settings-requests';
 import { readThreadForPanel, type ThreadReading } from './thread-reading';
 import { isFindRequest, routeFindRequest, type FindPorts } from './find-invoices-requests';
+import { threadInvoices } from './thread-invoices';
 
 export interface MessageSender {
   id?: string;
@@ -66,8 +68,8 @@ export interface WorkerDeps {
   storagePersistence(): Promise<StoragePersistence>;
   broadcast(message: WorkerBroadcast): void;
   log(message: string, detail?: unknown): void;
-  /** The dashboard's "open thread": a Gmail tab of that account (adapters/browser/gmail-tabs.ts). */
-  openGmailThread?(account: string | null, threadId: string): Promise<void>;
+  /** The dashboard's open button: the host's mail program (invoice-opener.ts); none: nothing opens. */
+  invoiceOpener?: InvoiceOpener;
   /** Remembers which `/mail/u/<n>/` an account is at, from the reporting Gmail page's URL. */
   rememberGmailAccount?(account: string | null, senderUrl: string | undefined): Promise<void>;
   /** "Find my invoices" runs (find-invoices-browser.ts). */
@@ -181,7 +183,15 @@ async function handlePageMessage(raw: unknown, deps: WorkerDeps): Promise<Worker
   if (isLedgerFileRequest(raw)) return handleFileRequest(raw, deps);
   if (isPanelRequest(raw)) return handlePanelRequest(raw, deps);
   if (isDashboardRequest(raw)) return handleDashboard(raw, deps);
-  if (isFindRequest(raw)) return routeFindRequest(raw, deps, async (facts, thread) => void (await trackInvoice(facts, thread, deps)));
+  if (isFindRequest(raw)) {
+    return routeFindRequest(raw, deps, {
+      track: async (facts, thread) => {
+        const written = await writeTrackedInvoice(facts, thread, deps);
+        return written.ok ? { ok: true, id: written.record.invoice.id } : written;
+      },
+      afterTrack: (invoiceIds) => afterLedgerWrite(invoiceIds, deps),
+    });
+  }
   if (isSettingsRequest(raw)) return handleSettingsRequest(raw, deps).catch((error: unknown) => (deps.log(`${raw.type} failed`, error), failure(error)));
   if (!isPageMessage(raw)) return undefined;
   try {
@@ -264,20 +274,7 @@ async function panelRecord(stored: InvoiceWithEvents, context: PanelContext, dep
 /** The thread's invoices, and those it names that were tracked from another thread (same number, same client). */
 async function listForThread(thread: ThreadRef, also: InvoiceKey[], deps: WorkerDeps): Promise<InvoiceRecord[]> {
   const context = await panelContext(deps);
-  const stored = await deps.ledger.forThread(thread.account, thread.threadId);
-  const ids = new Set(stored.map((record) => record.invoice.id));
-  for (const key of also) {
-    const client = await deps.ledger.clientByEmail(key.clientEmail);
-    if (!client) continue;
-    for (const other of await deps.ledger.clientInvoices(client.id)) {
-      if (ids.has(other.invoice.id) || other.invoice.invoiceNumber.trim().toUpperCase() !== key.invoiceNumber.trim().toUpperCase()) continue;
-      const found = await deps.ledger.get(other.invoice.id);
-      if (found) {
-        ids.add(found.invoice.id);
-        stored.push(found);
-      }
-    }
-  }
+  const stored = await threadInvoices(deps.ledger, thread, also);
   const records = await Promise.all(stored.map((record) => panelRecord(record, context, deps)));
   return records.filter((record): record is InvoiceRecord => record !== null);
 }
@@ -290,7 +287,7 @@ async function handleDashboard(raw: unknown, deps: WorkerDeps): Promise<WorkerRe
     return { ok: false, error: `invalid message: ${parsed.error}` };
   }
   try {
-    return await handleDashboardRequest(parsed.value, { ledger: deps.ledger, today: deps.today, openGmailThread: deps.openGmailThread ?? (() => Promise.reject(new Error('no Gmail tabs here'))) });
+    return await handleDashboardRequest(parsed.value, { ledger: deps.ledger, today: deps.today, invoiceOpener: deps.invoiceOpener ?? NO_INVOICE_OPENER });
   } catch (error) {
     deps.log(`${parsed.value.type} failed`, error);
     return failure(error);
@@ -317,7 +314,8 @@ async function afterLedgerWrite(invoiceIds: string[], deps: WorkerDeps): Promise
   await deps.refreshBadge();
 }
 
-async function trackInvoice(facts: InvoiceFacts, thread: ThreadRef, deps: WorkerDeps): Promise<PageReplies['invoice/track']> {
+/** The ledger write of "Track this invoice", without the reply: the panel's request and "Find my invoices" (many at once) share it. */
+async function writeTrackedInvoice(facts: InvoiceFacts, thread: ThreadRef, deps: WorkerDeps): Promise<{ ok: true; record: InvoiceWithEvents } | { ok: false; error: string }> {
   if (!facts.invoiceNumber.trim()) return { ok: false, error: 'an invoice number is required' };
   const invoice: TrackedInvoice = {
     id: trackedInvoiceId(thread.host, thread.account, thread.threadId, facts.invoiceNumber),
@@ -338,7 +336,14 @@ async function trackInvoice(facts: InvoiceFacts, thread: ThreadRef, deps: Worker
     trackedAt: deps.now().toISOString(),
   };
   const { record } = await deps.ledger.track(ledgerInvoiceFromV1(invoice), { at: invoice.trackedAt, day: await deps.today() });
-  await afterLedgerWrite([invoice.id], deps);
+  return { ok: true, record };
+}
+
+async function trackInvoice(facts: InvoiceFacts, thread: ThreadRef, deps: WorkerDeps): Promise<PageReplies['invoice/track']> {
+  const written = await writeTrackedInvoice(facts, thread, deps);
+  if (!written.ok) return written;
+  const { record } = written;
+  await afterLedgerWrite([record.invoice.id], deps);
   const reply = await panelRecord(record, await panelContext(deps), deps);
   return reply ? { ok: true, value: reply } : { ok: false, error: 'the tracked invoice has no thread' };
 }
@@ -374,9 +379,8 @@ async function previewReminder(invoiceId: string, choice: DraftChoice, deps: Wor
 function tabShowsInvoice(shown: TabThreadState | null, invoice: InvoiceRecord['invoice']): boolean {
   if (shown?.state !== 'thread') return false;
   if (shown.snapshot.threadId === invoice.threadId) return true;
-  const number = invoice.invoiceNumber.trim().toUpperCase();
   return [shown.reading, ...(shown.others ?? [])].some(
-    (reading) => reading.kind === 'invoice' && reading.facts.invoiceNumber.trim().toUpperCase() === number && reading.facts.client.email === invoice.clientEmail,
+    (reading) => reading.kind === 'invoice' && sameInvoiceNumber(reading.facts.invoiceNumber, invoice.invoiceNumber) && reading.facts.client.email === invoice.clientEmail,
   );
 }
 

@@ -14,6 +14,7 @@ import { LedgerStore } from '../adapters/storage/ledger-store';
 import { RelanceDatabase } from '../adapters/storage/schema';
 import { CLOCK_OVERRIDE_KEY, type WorkerBroadcast } from '../protocol/messages';
 import { routeMessage, type WorkerDeps } from './router';
+import { gmailInvoiceOpener } from './invoice-opener';
 import { findBrowserPorts } from './find-invoices-browser';
 import { createDashboardMenu, listenForDashboardClicks } from './dashboard-openers';
 import { welcomeOnInstall } from './onboarding';
@@ -53,7 +54,7 @@ const deps: WorkerDeps = {
     browser.runtime.sendMessage(message).catch(() => undefined);
   },
   log: (message, detail) => console.warn(`Relance: ${message}`, detail ?? ''),
-  openGmailThread,
+  invoiceOpener: gmailInvoiceOpener(openGmailThread),
   rememberGmailAccount,
   findPorts: findBrowserPorts,
 };

@@ -1,5 +1,5 @@
 /**
- * What needs the user today, for one Gmail account or all: the dashboard's first list, the badge's
+ * What needs the user today, for one mail account or all: the dashboard's first list, the badge's
  * count and colour, the daily notification. Reads only the invoices whose `attentionFrom` is today
  * (LedgerStore.needingAttention: the answer's logbooks, never the ledger's) and derives them.
  */
@@ -8,6 +8,7 @@ import { isChasingStep, type ChasingStep } from '../core/chasing';
 import type { IsoDate } from '../core/model';
 import type { LedgerStore } from '../adapters/storage/ledger-store';
 import { SERIOUSLY_LATE_DAYS, type TodayItem, type Urgency } from '../protocol/dashboard-messages';
+import type { InvoiceOpener } from './invoice-opener';
 import { deriveForPanel } from './invoice-status';
 
 export interface TodayAttention {
@@ -29,8 +30,11 @@ export function isSeriouslyLate(state: Pick<InvoiceState, 'daysPastDue' | 'curre
   return (state.daysPastDue ?? 0) > SERIOUSLY_LATE_DAYS || (state.currentStep !== null && LEGAL_STEPS.includes(state.currentStep)) || state.promise?.state === 'broken';
 }
 
-/** Today's items from derived states, in `actionsDueToday`'s order (most overdue first), then invoices merely due today. */
-export function todayItemsOf(derived: readonly Derived[], today: IsoDate): TodayItem[] {
+/**
+ * Today's items from derived states, in `actionsDueToday`'s order (most overdue first), then
+ * invoices merely due today. `canOpen`: which invoices the host's mail program opens (`hasThread`).
+ */
+export function todayItemsOf(derived: readonly Derived[], today: IsoDate, canOpen: InvoiceOpener['canOpen']): TodayItem[] {
   const byId = new Map(derived.map((entry) => [entry.invoice.id, entry]));
   const states = derived.map((entry) => entry.state);
   const item = (entry: Derived, fields: Pick<TodayItem, 'category' | 'type' | 'step' | 'amount'>): TodayItem => ({
@@ -41,7 +45,7 @@ export function todayItemsOf(derived: readonly Derived[], today: IsoDate): Today
     currency: entry.state.currency,
     daysPastDue: entry.state.daysPastDue,
     urgent: isSeriouslyLate(entry.state),
-    hasThread: entry.invoice.host === 'gmail' && entry.invoice.threadId !== null,
+    hasThread: canOpen(entry.invoice),
     ...fields,
   });
   const items: TodayItem[] = [];
@@ -64,7 +68,7 @@ export function urgencyOf(items: readonly TodayItem[]): Urgency {
 }
 
 /** Today's items for `account` (null: every account). An invoice whose settings cannot be derived is left out. */
-export async function todayAttention(ledger: LedgerStore, today: IsoDate, account: string | null): Promise<TodayAttention> {
+export async function todayAttention(ledger: LedgerStore, today: IsoDate, account: string | null, canOpen: InvoiceOpener['canOpen']): Promise<TodayAttention> {
   const records = (await ledger.needingAttention(today)).filter((record) => account === null || record.invoice.account === account);
   if (records.length === 0) return { items: [], urgency: 'none' };
   const settings = await ledger.getSettings();
@@ -75,6 +79,6 @@ export async function todayAttention(ledger: LedgerStore, today: IsoDate, accoun
     const state = deriveForPanel(invoice, logbook, settings, client, today);
     if (state) derived.push({ invoice, state, clientName: client?.name ?? invoice.clientName ?? invoice.clientEmail });
   }
-  const items = todayItemsOf(derived, today);
+  const items = todayItemsOf(derived, today, canOpen);
   return { items, urgency: urgencyOf(items) };
 }

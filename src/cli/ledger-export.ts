@@ -7,6 +7,7 @@
  */
 import { rename, writeFile } from 'node:fs/promises';
 import type { Detection, MessageKind } from '../core/detect/types';
+import { scanNumberKey } from '../core/ledger/scan-merge';
 
 export const LEDGER_FORMAT = 'relance-ledger-scan';
 export const LEDGER_VERSION = 1;
@@ -67,10 +68,8 @@ function partyKey(counterparty: string | null): string | null {
   return SHARED_DOMAINS.test(domain) ? email : domain;
 }
 
-/** Invoice numbers as written can differ in case and spacing ("F-2026-032", "f 2026-032"): one key. */
-export function numberKey(number: string): string {
-  return number.trim().toUpperCase().replace(/[\s\u00a0]+/g, '');
-}
+/** Invoice numbers as written can differ in case and spacing ("F-2026-032", "f 2026-032"): one key, the merge's. */
+export const numberKey = scanNumberKey;
 
 const byDate = (a: Entry, b: Entry) => {
   if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;

@@ -29,21 +29,35 @@ function where(): { ok: true; account: string | null; path: string; hash: string
   return { ok: true, account: readAccount(document), path: location.pathname, hash: location.hash };
 }
 
-/** Resolves with the rows once they differ from `after` and the list is quiet, or whatever is there after `waitMs`. */
+/**
+ * The result rows visible when the last `find/go` moved the tab (the inbox's, or the previous
+ * page's): until Gmail has replaced them, they are not the new page's results.
+ */
+let rowsBeforeGo: ReadonlySet<string> = new Set();
+
+const sameRows = (rows: readonly ResultRow[], ids: ReadonlySet<string>): boolean => rows.length === ids.size && rows.every((row) => ids.has(row.threadId));
+
+/**
+ * Resolves with the rows once they are new and the list is quiet, or whatever is there after
+ * `waitMs`. New: a row not in `after` (the worker's previous page), and not the very list shown
+ * before the last move (compared as a whole: a search's results may all be inbox threads too).
+ */
 function settledRows(after: readonly string[], waitMs: number, signal: AbortSignal): Promise<ResultRow[]> {
   const previous = new Set(after);
+  const before = rowsBeforeGo;
   return new Promise((resolve) => {
     let quiet = 0;
     const finish = (): void => {
       observer.disconnect();
       window.clearTimeout(quiet);
       window.clearTimeout(limit);
+      signal.removeEventListener('abort', finish);
       resolve(readResultRows(document));
     };
     const check = (): void => {
       window.clearTimeout(quiet);
       const rows = readResultRows(document);
-      if (rows.length > 0 && rows.some((row) => !previous.has(row.threadId))) quiet = window.setTimeout(finish, QUIET_MS);
+      if (rows.length > 0 && rows.some((row) => !previous.has(row.threadId)) && !sameRows(rows, before)) quiet = window.setTimeout(finish, QUIET_MS);
     };
     const observer = new MutationObserver(check);
     const limit = window.setTimeout(finish, Math.min(MAX_WAIT_MS, Math.max(0, waitMs)));
@@ -75,6 +89,7 @@ export async function answerFindCommand(command: FindCommand, signal: AbortSigna
   if (command.within !== null && !sameSearch(location.hash, command.within)) return { ok: false, moved: true, hash: location.hash };
   if (command.type === 'find/go') {
     const before = where();
+    rowsBeforeGo = new Set(readResultRows(document).map((row) => row.threadId));
     location.hash = command.hash;
     return before;
   }

@@ -5,10 +5,11 @@
 import type { FindReplies, FindRequest } from '../protocol/find-invoices-messages';
 import type { FindPort } from '../ui/dashboard/find-port';
 
-type Ask = <T extends FindRequest['type']>(message: Extract<FindRequest, { type: T }>) => Promise<Extract<FindReplies[T], { ok: true }>['value']>;
+type FindValue<T extends FindRequest['type']> = Extract<FindReplies[T], { ok: true }>['value'];
 
-export function findPortOver(ask: (message: object) => Promise<unknown>, query: URLSearchParams): FindPort {
-  const request = ask as Ask;
+/** `ask` resolves with the reply's value (adapters/browser/worker-request.ts workerValue). */
+export function findPortOver(ask: <V>(message: FindRequest) => Promise<V>, query: URLSearchParams): FindPort {
+  const request = <T extends FindRequest['type']>(message: Extract<FindRequest, { type: T }>): Promise<FindValue<T>> => ask<FindValue<T>>(message);
   const pace = Number(query.get('findPaceMs'));
   const paceMs = query.has('findPaceMs') && Number.isFinite(pace) ? pace : null;
   return {

@@ -6,14 +6,14 @@
 import { render } from 'preact';
 import { browser } from '../adapters/browser/ext';
 import { pageLanguage } from '../adapters/browser/page-language';
-import { workerValue } from '../adapters/browser/worker-request';
+import { workerReply, workerValue } from '../adapters/browser/worker-request';
 import type { WorkerBroadcast } from '../protocol/messages';
 import { Dashboard } from '../ui/dashboard/Dashboard';
-import { dashboardPortOver, type AskDashboard } from '../ui/dashboard/dashboard-port-over';
+import { dashboardPortOver, type SendDashboard } from '../ui/dashboard/dashboard-port-over';
 import { translator } from '../ui/i18n';
 import { findPortOver } from './find-port-over';
 
-const ask: AskDashboard = (message) => workerValue(message);
+const send: SendDashboard = (message) => workerReply(message);
 
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   document.documentElement.lang = language;
   document.title = `Relance · ${translator(language)('dashTitle')}`;
   const port = dashboardPortOver({
-    ask,
+    send,
     language,
     onLedgerChange(onChange) {
       const listener = (message: unknown) => {

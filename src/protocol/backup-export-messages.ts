@@ -9,7 +9,7 @@
  *                            header line (its counts are those of the lines sent) and the end line
  *     backup/export-end    → forgets the export (after the last chunk, or to cancel it)
  */
-import type { LedgerCounts } from './messages';
+import type { LedgerCounts, WorkerReply } from './messages';
 
 export type BackupExportStreamRequest =
   | { type: 'backup/export-begin' }
@@ -42,9 +42,9 @@ export interface BackupExportPiece {
 }
 
 export interface BackupExportReplies {
-  'backup/export-begin': { ok: true; value: BackupExportBegun } | { ok: false; error: string; code?: string };
-  'backup/export-chunk': { ok: true; value: BackupExportPiece } | { ok: false; error: string; code?: string };
-  'backup/export-end': { ok: true; value: { ended: true } } | { ok: false; error: string; code?: string };
+  'backup/export-begin': WorkerReply<BackupExportBegun>;
+  'backup/export-chunk': WorkerReply<BackupExportPiece>;
+  'backup/export-end': WorkerReply<{ ended: true }>;
 }
 
 /** The reply's code when the worker no longer knows the export (it was restarted, or another export began). */

@@ -8,9 +8,13 @@ import type { ChasingStep } from '../core/chasing';
 import type { IsoDate } from '../core/model';
 
 export type DashboardRequest =
-  /** Everything the page shows, for one Gmail account (its address) or every account (null). */
+  /** Everything the page shows, for one mail account (its address) or every account (null). */
   | { type: 'dashboard/load'; account: string | null }
-  /** Opens the invoice's Gmail thread in its account, in a Gmail tab of that account when one is open. */
+  /**
+   * Opens the invoice where it was read, through the host's mail program (src/background/invoice-opener.ts):
+   * in the extension its Gmail thread, in a Gmail tab of its account when one is open; in the Outlook
+   * task pane the Outlook message it was read from.
+   */
   | { type: 'dashboard/open-thread'; invoiceId: string };
 
 export const DASHBOARD_REQUESTS = ['dashboard/load', 'dashboard/open-thread'] as const satisfies ReadonlyArray<DashboardRequest['type']>;
@@ -45,7 +49,7 @@ export interface TodayItem {
   daysPastDue: number | null;
   /** This item alone makes the day urgent (see `Urgency`). */
   urgent: boolean;
-  /** The invoice has a Gmail thread to open. */
+  /** The host's mail program can open the invoice (`dashboard/open-thread`). */
   hasThread: boolean;
 }
 
@@ -68,6 +72,7 @@ export interface ReceivableRow {
   daysPastDue: number | null;
   status: ReceivableStatus;
   currentStep: ChasingStep | null;
+  /** As TodayItem's. */
   hasThread: boolean;
 }
 

@@ -3,7 +3,7 @@
  * (chrome.storage.session, so a dashboard closed and reopened finds the run where it is). Types
  * only: the parser is src/background/find-invoices-requests.ts (extension pages only).
  */
-import type { InvoiceFacts, IsoDate } from '../core/model';
+import type { InvoiceFacts } from '../core/model';
 
 export type FindRequest =
   /** The Gmail tabs open now, with their account (asked of each tab's content script). */
@@ -35,25 +35,24 @@ export interface FindCandidate {
   tracked: boolean;
 }
 
-export type FindStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'stopped';
-/** Why a run stopped early. */
-export type FindStopReason = 'tab_closed' | 'navigated_away' | 'interrupted' | 'gmail_unreadable';
+/** Why a run stopped early ('failed': an unexpected error, logged by the worker). */
+export type FindStopReason = 'tab_closed' | 'navigated_away' | 'interrupted' | 'gmail_unreadable' | 'failed';
 
 export interface FindRunState {
-  status: FindStatus;
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'stopped';
   stopReason: FindStopReason | null;
-  tabId: number | null;
-  account: string | null;
-  months: number;
   /** Threads opened and read so far. */
   looked: number;
   /** Result rows collected so far (the progress bar's total, growing with the pages read). */
   total: number;
   candidates: FindCandidate[];
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** The day the run was made (candidates' "already tracked" is as of then). */
-  day: IsoDate | null;
+}
+
+/** The answer to "Track selected": how many were tracked, and the candidates the ledger refused (with why). */
+export interface FindTrackResult {
+  tracked: number;
+  failed: { key: string; error: string }[];
+  state: FindRunState;
 }
 
 export interface FindReplies {
@@ -61,5 +60,5 @@ export interface FindReplies {
   'find/start': { ok: true; value: FindRunState } | { ok: false; error: string };
   'find/status': { ok: true; value: FindRunState } | { ok: false; error: string };
   'find/cancel': { ok: true; value: FindRunState } | { ok: false; error: string };
-  'find/track': { ok: true; value: { tracked: number; state: FindRunState } } | { ok: false; error: string };
+  'find/track': { ok: true; value: FindTrackResult } | { ok: false; error: string };
 }

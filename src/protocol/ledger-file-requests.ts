@@ -9,8 +9,6 @@ import { fail, guarded, isRecord, language, LIMITS, record, text, type LedgerFil
 
 /** The file requests' types, so the router can tell them from the other page messages. */
 export const LEDGER_FILE_REQUESTS = [
-  'backup/export',
-  'backup/import',
   'backup/import-begin',
   'backup/import-chunk',
   'backup/import-commit',
@@ -30,17 +28,20 @@ export const LEDGER_FILE_REQUESTS = [
  */
 export const RESTORE_CHUNK_CHARS = 4 * 1024 * 1024;
 /** Chunks of one restore (a 1 GB file in 4 M pieces is 256) or export (100,000 invoices in pages of 500 is 200, plus the clients'); far above any backup the format allows. */
-const MAX_RESTORE_CHUNKS = 100_000;
+const MAX_CHUNKS = 100_000;
 
-/** A restore's or an export's id (the worker's random UUID). */
-function restoreId(value: unknown, path: string): string {
+/** A restore's or an export's id (the worker's random UUID); `noun` names it in the refusal ("a restore"). */
+function sessionId(value: unknown, path: string, noun: string): string {
   const id = text(value, path, 64);
-  if (!/^[\w-]+$/.test(id)) fail(path, `expected ${path === 'exportId' ? 'an export' : 'a restore'} id`);
+  if (!/^[\w-]+$/.test(id)) fail(path, `expected ${noun} id`);
   return id;
 }
 
+const restoreId = (value: unknown): string => sessionId(value, 'restoreId', 'a restore');
+const exportId = (value: unknown): string => sessionId(value, 'exportId', 'an export');
+
 function chunkIndex(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= MAX_RESTORE_CHUNKS) fail(path, `expected a whole number from 0 to ${MAX_RESTORE_CHUNKS - 1}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= MAX_CHUNKS) fail(path, `expected a whole number from 0 to ${MAX_CHUNKS - 1}`);
   return value;
 }
 
@@ -74,26 +75,22 @@ export function parseLedgerFileRequest(raw: unknown): Parsed<LedgerFileRequest> 
       return value === undefined ? {} : { dryRun: value };
     };
     switch (r.type) {
-      case 'backup/export':
-        return { type: 'backup/export' };
-      case 'backup/import':
-        return { type: 'backup/import', text: text(r.text, 'text', LIMITS.fileChars), ...dryRun() };
       case 'backup/import-begin':
         return { type: 'backup/import-begin' };
       case 'backup/import-chunk': {
         const last = optionalBoolean(r.last, 'last');
-        return { type: 'backup/import-chunk', restoreId: restoreId(r.restoreId, 'restoreId'), index: chunkIndex(r.index, 'index'), text: text(r.text, 'text', RESTORE_CHUNK_CHARS), ...(last === undefined ? {} : { last }) };
+        return { type: 'backup/import-chunk', restoreId: restoreId(r.restoreId), index: chunkIndex(r.index, 'index'), text: text(r.text, 'text', RESTORE_CHUNK_CHARS), ...(last === undefined ? {} : { last }) };
       }
       case 'backup/import-commit':
-        return { type: 'backup/import-commit', restoreId: restoreId(r.restoreId, 'restoreId') };
+        return { type: 'backup/import-commit', restoreId: restoreId(r.restoreId) };
       case 'backup/import-abort':
-        return { type: 'backup/import-abort', restoreId: restoreId(r.restoreId, 'restoreId') };
+        return { type: 'backup/import-abort', restoreId: restoreId(r.restoreId) };
       case 'backup/export-begin':
         return { type: 'backup/export-begin' };
       case 'backup/export-chunk':
-        return { type: 'backup/export-chunk', exportId: restoreId(r.exportId, 'exportId'), index: chunkIndex(r.index, 'index') };
+        return { type: 'backup/export-chunk', exportId: exportId(r.exportId), index: chunkIndex(r.index, 'index') };
       case 'backup/export-end':
-        return { type: 'backup/export-end', exportId: restoreId(r.exportId, 'exportId') };
+        return { type: 'backup/export-end', exportId: exportId(r.exportId) };
       case 'backup/merge-scan':
         return { type: 'backup/merge-scan', text: text(r.text, 'text', LIMITS.fileChars), acceptUpdates: booleanField(r.acceptUpdates, 'acceptUpdates'), ...dryRun() };
       case 'export/csv':

@@ -145,9 +145,9 @@ export type SettingsSaveReply<T> = WorkerReply<T> | { ok: false; error: string; 
  * src/cli/README.md). Extension pages only, parsed by `parseLedgerFileRequest`
  * (ledger-file-requests.ts; sizes bounded).
  *
- * - `backup/export`: the whole ledger as a backup file's text.
- * - `backup/import`: restores a backup, replacing the whole ledger, all or nothing. The file is
- *   checked completely first; a refused file changes nothing. `dryRun`: only check it and count.
+ * - `backup/export-*`: the whole ledger as a backup file (version 2), streamed in pieces.
+ * - `backup/import-*`: restores a backup (version 1 or 2) sent in chunks, replacing the whole
+ *   ledger, all or nothing: checked and staged as it comes, swapped in by the commit only.
  * - `backup/merge-scan`: adds the invoices of the CLI's scan file (`relance scan … --ledger`);
  *   `acceptUpdates` also records the events it proposes (payments, disputes, promises seen in
  *   mail). `dryRun`: only plan it (what would be added, proposed, skipped).
@@ -155,8 +155,6 @@ export type SettingsSaveReply<T> = WorkerReply<T> | { ok: false; error: string; 
  * - `export/dossier`: one invoice's dossier (printable HTML and plain text).
  */
 export type LedgerFileRequest =
-  | { type: 'backup/export' }
-  | { type: 'backup/import'; text: string; dryRun?: boolean }
   // A backup of any size in chunks (src/background/backup-restore.ts): staged, checked as it comes, swapped in by the commit only.
   | { type: 'backup/import-begin' }
   | { type: 'backup/import-chunk'; restoreId: string; index: number; text: string; last?: boolean }
@@ -287,17 +285,6 @@ export interface LedgerCounts {
   templates: number;
 }
 
-export interface BackupExportResult {
-  /** The backup file's text (UTF-8 when saved, no byte-order mark). */
-  json: string;
-  /** `relance-backup-YYYY-MM-DD.json` (the worker's day). */
-  fileName: string;
-  exportedAt: string;
-  counts: LedgerCounts;
-  /** What a restore would refuse in it (empty for a healthy ledger): the file is still given, never lose data. */
-  problems: FileProblem[];
-}
-
 export interface BackupImportResult {
   /** False for a dry run: the file checks out, nothing was written. */
   replaced: boolean;
@@ -381,8 +368,6 @@ export interface PageReplies {
   'invoice/untrack': WorkerReply<{ removed: boolean }>;
   'invoice/correct': WorkerReply<InvoiceRecord>;
   'storage/persistence': WorkerReply<StoragePersistence>;
-  'backup/export': WorkerReply<BackupExportResult>;
-  'backup/import': FileImportReply<BackupImportResult>;
   'backup/import-begin': WorkerReply<{ restoreId: string }>;
   'backup/import-chunk': FileImportReply<BackupChunkResult>;
   'backup/import-commit': FileImportReply<BackupImportResult>;

@@ -4,7 +4,7 @@
  * thread (a reminder thread, a forward) is found by its number and client. Mail content is text only.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { trackedInvoiceId } from '../core/invoice-id';
+import { sameInvoiceNumber, trackedInvoiceId } from '../core/invoice-id';
 import type { ThreadInvoice } from '../core/thread-invoice';
 import type { IsoDate, Language, ThreadSnapshot } from '../core/model';
 import type { InvoiceRecord, ReplyReading, ThreadRef } from '../protocol/messages';
@@ -28,14 +28,12 @@ interface Props {
 
 type Invoice = Extract<ThreadInvoice, { kind: 'invoice' }>;
 
-const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
-
 function recordFor(reading: Invoice, records: readonly InvoiceRecord[], thread: ThreadRef): InvoiceRecord | null {
   const read = reading.facts;
   return (
     records.find((r) => r.invoice.id === trackedInvoiceId(thread.host, thread.account, thread.threadId, read.invoiceNumber)) ??
     records.find((r) => r.invoice.threadId === thread.threadId && r.invoice.messageId !== null && r.invoice.messageId === read.messageId) ??
-    records.find((r) => same(r.invoice.invoiceNumber, read.invoiceNumber) && r.invoice.clientEmail === read.client.email) ??
+    records.find((r) => sameInvoiceNumber(r.invoice.invoiceNumber, read.invoiceNumber) && r.invoice.clientEmail === read.client.email) ??
     null
   );
 }
@@ -69,7 +67,7 @@ export function ThreadPanel({ snapshot, reading, others, reply, today, ledger, t
   // The reply concerns the invoices it names, else the only (or first) one.
   const replyFor = (invoice: Invoice, index: number): ReplyReading | null => {
     if (!reply) return null;
-    if (reply.invoiceNumbers.length > 0) return reply.invoiceNumbers.some((number) => same(number, invoice.facts.invoiceNumber)) ? reply : null;
+    if (reply.invoiceNumbers.length > 0) return reply.invoiceNumbers.some((number) => sameInvoiceNumber(number, invoice.facts.invoiceNumber)) ? reply : null;
     return index === 0 ? reply : null;
   };
 

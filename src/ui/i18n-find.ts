@@ -23,6 +23,7 @@ export const findFr = {
   findStopped_navigated_away: 'Recherche arrêtée : l’onglet Gmail a quitté la recherche.',
   findStopped_interrupted: 'Recherche interrompue (Relance a redémarré). Relancez-la si besoin.',
   findStopped_gmail_unreadable: 'Recherche arrêtée : Relance n’a pas pu lire la page Gmail.',
+  findStopped_failed: 'Recherche arrêtée : une erreur inattendue s’est produite. Relancez-la si besoin.',
   findNone: 'Aucune facture trouvée dans ces fils.',
   findCandidates: 'Factures trouvées',
   findChoose: 'Suivre la facture {number} de {client}',
@@ -33,10 +34,11 @@ export const findFr = {
   findNew: 'nouvelle',
   findTrackSelected: 'Suivre la sélection ({n})',
   findTrackedDone: '{n} facture(s) désormais suivie(s).',
+  findTrackFailed: '{n} facture(s) n’ont pas pu être suivies : {error}',
   findError: 'La recherche a échoué : {error}',
 };
 
-export type FindKey = keyof typeof findFr;
+type FindKey = keyof typeof findFr;
 
 export const findEn: Record<FindKey, string> = {
   findTitle: 'Find my invoices',
@@ -59,6 +61,7 @@ export const findEn: Record<FindKey, string> = {
   findStopped_navigated_away: 'Search stopped: the Gmail tab left the search.',
   findStopped_interrupted: 'Search interrupted (Relance restarted). Start it again if needed.',
   findStopped_gmail_unreadable: 'Search stopped: Relance could not read the Gmail page.',
+  findStopped_failed: 'Search stopped: something unexpected went wrong. Start it again if needed.',
   findNone: 'No invoice found in these threads.',
   findCandidates: 'Invoices found',
   findChoose: 'Track invoice {number} from {client}',
@@ -69,5 +72,6 @@ export const findEn: Record<FindKey, string> = {
   findNew: 'new',
   findTrackSelected: 'Track selected ({n})',
   findTrackedDone: '{n} invoice(s) now tracked.',
+  findTrackFailed: '{n} invoice(s) could not be tracked: {error}',
   findError: 'The search failed: {error}',
 };

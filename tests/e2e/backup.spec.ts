@@ -1,8 +1,9 @@
 /**
  * Issue 5 wiring: the backup made by the service worker restores the ledger on another profile (a
  * new computer), invoice and logbook identical; a damaged backup is refused and changes nothing.
- * The settings page comes with the UI issue: the messages are sent from an extension page, as the
- * page will send them.
+ * The messages are sent from an extension page, as the settings page sends them: the file (format
+ * version 2, JSON Lines) streamed in pieces, restored in chunks (settings-page.spec.ts clicks
+ * through the same path).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ANCHOR, expect, Relance, test } from './harness';
 import { FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
-import { exportBackupV2, parseBackup } from '../../src/core/ledger';
 
 interface Reply {
   ok: boolean;
@@ -20,9 +20,48 @@ interface Reply {
   value?: Record<string, unknown>;
 }
 
-/** Sends a runtime message from an extension page (only extension pages may ask for these). */
-function send(page: Page, message: Record<string, unknown>): Promise<Reply> {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<Reply>, message);
+interface Exported {
+  fileName: string;
+  counts: Record<string, number>;
+  /** The file's text, its pieces joined in file order (src/ui/backup-download.ts). */
+  text: string;
+}
+
+/** The backup as the settings page downloads it: begin, every piece, the header first and the end line last. */
+function exportInPieces(page: Page): Promise<Exported> {
+  return page.evaluate(async () => {
+    const ask = (m: Record<string, unknown>) => chrome.runtime.sendMessage(m) as Promise<Reply>;
+    const begun = await ask({ type: 'backup/export-begin' });
+    if (!begun.ok) throw new Error(begun.error);
+    const { exportId, fileName, lines } = begun.value as { exportId: string; fileName: string; lines: string };
+    let clients = '';
+    let records = '';
+    for (let index = 0; ; index += 1) {
+      const reply = await ask({ type: 'backup/export-chunk', exportId, index });
+      if (!reply.ok) throw new Error(reply.error);
+      const piece = reply.value as { clients: string; records: string; done?: { header: string; end: string; counts: Record<string, number> } };
+      clients += piece.clients;
+      records += piece.records;
+      if (piece.done) return { fileName, counts: piece.done.counts, text: piece.done.header + lines + clients + records + piece.done.end };
+    }
+  });
+}
+
+/** Begin, every chunk in order (the last one flagged), then commit or abort; the replies. */
+function restoreInChunks(page: Page, text: string, size: number, finish: 'commit' | 'abort' | 'none') {
+  return page.evaluate(
+    async ({ text, size, finish }) => {
+      const ask = (m: Record<string, unknown>) => chrome.runtime.sendMessage(m) as Promise<Reply>;
+      const begun = await ask({ type: 'backup/import-begin' });
+      const restoreId = begun.value!.restoreId as string;
+      const count = Math.floor(text.length / size) + 1;
+      let last: Reply = begun;
+      for (let index = 0; index < count && last.ok; index += 1) last = await ask({ type: 'backup/import-chunk', restoreId, index, text: text.slice(index * size, (index + 1) * size), last: index === count - 1 });
+      const end = finish === 'none' || !last.ok ? null : await ask({ type: `backup/import-${finish}`, restoreId });
+      return { last, end };
+    },
+    { text, size, finish },
+  );
 }
 
 /** An extension page of this profile that is not tied to a Gmail tab. */
@@ -44,10 +83,10 @@ test('a backup restores the invoice and its logbook on a fresh profile; a damage
   await expect.poll(async () => (await relance.storedEvents()).map((event) => event.kind)).toEqual(['tracked', 'reminder_drafted']);
   const original = { invoices: await relance.storedInvoices(), events: await relance.storedEvents() };
 
-  const exported = await send(panel, { type: 'backup/export' });
-  expect(exported).toMatchObject({ ok: true, value: { fileName: `relance-backup-${ANCHOR}.json`, counts: { invoices: 1, events: 2 }, problems: [] } });
-  const json = exported.value!.json as string;
-  expect(JSON.parse(json)).toMatchObject({ format: 'relance-backup', version: 1, app_version: '0.1.0' });
+  const exported = await exportInPieces(panel);
+  expect(exported).toMatchObject({ fileName: `relance-backup-${ANCHOR}.jsonl`, counts: { invoices: 1, events: 2 } });
+  const { text } = exported;
+  expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: 'relance-backup', version: 2, app_version: '0.1.0' });
 
   // Another profile: an empty ledger until the backup is restored.
   const fresh = await Relance.launch(mkdtempSync(path.join(tmpdir(), 'relance-profile-')), gmail.port);
@@ -57,16 +96,16 @@ test('a backup restores the invoice and its logbook on a fresh profile; a damage
     const page = await extensionPage(fresh);
 
     // A damaged file (an event edited, then a file cut short) is refused with its problems; nothing is written.
-    const edited = json.replace('"kind":"reminder_drafted"', '"kind":"reminder_drafted","note":"added later"');
-    expect(edited).not.toBe(json);
-    const refused = await send(page, { type: 'backup/import', text: edited });
-    expect(refused).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ path: 'events[1]', code: 'chain_break' }] });
-    expect(await send(page, { type: 'backup/import', text: json.slice(0, json.length / 2) })).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ code: 'json_syntax' }] });
+    const edited = text.replace('"kind":"reminder_drafted"', '"kind":"reminder_drafted","note":"added later"');
+    expect(edited).not.toBe(text);
+    const refused = await restoreInChunks(page, edited, 4096, 'commit');
+    expect(refused.last).toMatchObject({ ok: false, code: 'invalid_file', problems: [{ code: 'chain_break' }] });
+    expect((await restoreInChunks(page, text.slice(0, text.length / 2), 4096, 'commit')).last).toMatchObject({ ok: false, code: 'invalid_file' });
     expect(await fresh.storedInvoices()).toEqual([]);
     expect(await fresh.storedEvents()).toEqual([]);
 
-    const restored = await send(page, { type: 'backup/import', text: json });
-    expect(restored).toMatchObject({ ok: true, value: { replaced: true, counts: { invoices: 1, events: 2 }, warnings: [] } });
+    const restored = await restoreInChunks(page, text, 4096, 'commit');
+    expect(restored.end).toMatchObject({ ok: true, value: { replaced: true, counts: { invoices: 1, events: 2 }, warnings: [] } });
     // The records as IndexedDB holds them (index keys and the chain's hashes included) are the original's.
     expect(await fresh.storedInvoices()).toEqual(original.invoices);
     expect(await fresh.storedEvents()).toEqual(original.events);
@@ -79,7 +118,7 @@ test('a backup restores the invoice and its logbook on a fresh profile; a damage
     await expect(restoredPanel.locator('[data-testid=logbook] li')).toHaveCount(2);
 
     // Once data is there, a damaged file still changes nothing.
-    expect(await send(page, { type: 'backup/import', text: edited })).toMatchObject({ ok: false, code: 'invalid_file' });
+    expect((await restoreInChunks(page, edited, 4096, 'commit')).last).toMatchObject({ ok: false, code: 'invalid_file' });
     expect(await fresh.storedInvoices()).toEqual(original.invoices);
     expect(await fresh.storedEvents()).toEqual(original.events);
   } finally {
@@ -100,27 +139,8 @@ test('a version 2 backup restores in chunks through the worker; refused or abort
   await panel.getByTestId('draft-button').click();
   await expect.poll(async () => (await relance.storedEvents()).map((event) => event.kind)).toEqual(['tracked', 'reminder_drafted']);
   const original = { invoices: await relance.storedInvoices(), events: await relance.storedEvents() };
-  const exported = await send(panel, { type: 'backup/export' });
-  const read = parseBackup(exported.value!.json as string);
-  if (!read.ok) throw new Error(read.errors[0]!.message);
-  const v2 = exportBackupV2(read.backup, read.backup.exported_at, { appVersion: '0.1.0' }).text;
+  const v2 = (await exportInPieces(panel)).text;
   expect(v2.split('\n')[0]).toContain('"version":2');
-
-  /** Begin, every chunk in order (the last one flagged), then commit or abort; the replies. */
-  const restoreInChunks = (page: Page, text: string, size: number, finish: 'commit' | 'abort' | 'none') =>
-    page.evaluate(
-      async ({ text, size, finish }) => {
-        const ask = (m: Record<string, unknown>) => chrome.runtime.sendMessage(m) as Promise<Reply>;
-        const begun = await ask({ type: 'backup/import-begin' });
-        const restoreId = begun.value!.restoreId as string;
-        const count = Math.floor(text.length / size) + 1;
-        let last: Reply = begun;
-        for (let index = 0; index < count && last.ok; index += 1) last = await ask({ type: 'backup/import-chunk', restoreId, index, text: text.slice(index * size, (index + 1) * size), last: index === count - 1 });
-        const end = finish === 'none' || !last.ok ? null : await ask({ type: `backup/import-${finish}`, restoreId });
-        return { last, end };
-      },
-      { text, size, finish },
-    );
 
   const fresh = await Relance.launch(mkdtempSync(path.join(tmpdir(), 'relance-profile-')), gmail.port);
   try {

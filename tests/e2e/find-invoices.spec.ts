@@ -5,27 +5,15 @@
  * before "Track selected"; Cancel stores nothing; the tab ends on the view it started on; no request
  * leaves the browser.
  */
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, squash, test, type Relance } from './harness';
+import { watchRequests } from './network-watch';
 import { FIXTURE_THREADS } from '../fixtures/gmail/threads/index';
 import { openDashboard, seriousViolations, SHOTS, track } from './dashboard-support';
 
 const CAMILLE = FIXTURE_THREADS.frDueSoon.account.email;
 /** The FR mailbox's invoices (F-2026-032 twice: its own thread and a follow-up thread, proposed once). */
 const FOUND = ['F-2026-032', 'F-2026-041', 'F-2026-044', 'F-2026-051', 'F-2026-052', 'F-2026-053', 'F-2026-054', 'F-2026-061', 'F-2026-062'];
-
-/** Every request an extension context or page makes, to prove none leaves the browser. */
-function watchRequests(relance: Relance): Array<{ url: string; from: string }> {
-  const seen: Array<{ url: string; from: string }> = [];
-  relance.context.on('request', (request: Request) => seen.push({ url: request.url(), from: request.serviceWorker() ? 'service worker' : (request.frame()?.url() ?? 'unknown') }));
-  return seen;
-}
-
-function expectNoNetwork(relance: Relance, seen: Array<{ url: string; from: string }>): void {
-  const origin = `chrome-extension://${relance.extensionId}/`;
-  expect(seen.filter(({ url }) => !url.startsWith(origin) && !url.startsWith('https://mail.google.com/') && !url.startsWith('data:'))).toEqual([]);
-  expect(seen.filter(({ url, from }) => url.startsWith('https://mail.google.com/') && (from === 'service worker' || from.startsWith(origin)))).toEqual([]);
-}
 
 /** The Gmail inbox of Camille's account in its own tab, on `#inbox`. */
 async function camilleInbox(relance: Relance): Promise<Page> {
@@ -38,7 +26,7 @@ async function camilleInbox(relance: Relance): Promise<Page> {
 const numbers = (page: Page) => page.getByTestId('find-candidate').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-invoice')));
 
 test('Find my invoices searches Gmail in the tab, lists the invoices, and tracks only the ones confirmed', async ({ relance }) => {
-  const seen = watchRequests(relance);
+  const watch = watchRequests(relance);
   const earlier = await track(relance, 'frOverdue'); // already tracked before the search
   await earlier.close();
   const gmail = await camilleInbox(relance);
@@ -98,11 +86,11 @@ test('Find my invoices searches Gmail in the tab, lists the invoices, and tracks
   expect(stored).toEqual(FOUND.filter((n) => n !== 'F-2026-054'));
   expect((await relance.storedInvoices()).every((i) => (i as unknown as { account: string }).account === CAMILLE)).toBe(true);
   await expect(en.locator('[data-testid=find-candidate][data-tracked=true]')).toHaveCount(8);
-  expectNoNetwork(relance, seen);
+  await watch.expectNoNetwork();
 });
 
 test('Cancel stops the search, stores nothing and puts the Gmail tab back; leaving the search in the tab stops it', async ({ relance }) => {
-  const seen = watchRequests(relance);
+  const watch = watchRequests(relance);
   const gmail = await camilleInbox(relance);
   await gmail.evaluate(() => void (location.hash = `#inbox/${'19a2c4e6f8b01d31'}`)); // start on a thread
   await expect(gmail.locator('h2.hP[data-legacy-thread-id="19a2c4e6f8b01d31"]')).toBeVisible();
@@ -143,5 +131,5 @@ test('Cancel stops the search, stores nothing and puts the Gmail tab back; leavi
   await expect(page.getByTestId('find-no-tab')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/find-no-tab-fr.png`, fullPage: true });
-  expectNoNetwork(relance, seen);
+  await watch.expectNoNetwork();
 });

@@ -3,6 +3,7 @@
  * came, or the reply's value. One place for "the worker did not answer" and "refused", used by the
  * panel, the dashboard and the settings pages.
  */
+import { replyValue } from '../../protocol/reply-value';
 import { browser } from './ext';
 
 /** The worker's reply to `message`; rejects when nobody answered (the worker failed to start). */
@@ -14,7 +15,5 @@ export async function workerReply<R>(message: object): Promise<R> {
 
 /** The value of a successful reply; a refused request rejects with its error. */
 export async function workerValue<V>(message: object): Promise<V> {
-  const reply = await workerReply<{ ok: true; value: V } | { ok: false; error: string }>(message);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+  return replyValue(await workerReply<{ ok: true; value: V } | { ok: false; error: string }>(message));
 }

@@ -23,6 +23,7 @@ import {
   QUOTED,
   RECIPIENTS,
   SENDER,
+  LEGACY_THREAD_ID,
   THREAD_ID_ATTR,
   TITLE_ACCOUNT,
 } from './selectors';
@@ -31,8 +32,6 @@ import {
 export const MAX_BODY_CHARS = LIMITS.bodyChars;
 /** Messages kept per thread (the newest ones: reminders are about the latest state). */
 export const MAX_MESSAGES = LIMITS.messages;
-
-const LEGACY_ID = /^[0-9a-f]{16}$/i;
 
 export function readOpenThread(doc: Document): GmailResult<ThreadSnapshot> {
   try {
@@ -48,8 +47,8 @@ function readUnsafe(doc: Document): GmailResult<ThreadSnapshot> {
   if (!found.ok) return found;
   const { subject: heading, container } = found.value;
 
-  const threadId = (heading.getAttribute(THREAD_ID_ATTR) ?? '').trim();
-  if (!LEGACY_ID.test(threadId)) return fail('thread_not_found', 'read_thread', `visible subject has no 16-hex ${THREAD_ID_ATTR}`);
+  const threadId = (heading.getAttribute(THREAD_ID_ATTR) ?? '').trim().toLowerCase();
+  if (!LEGACY_THREAD_ID.test(threadId)) return fail('thread_not_found', 'read_thread', `visible subject has no 16-hex ${THREAD_ID_ATTR}`);
 
   const account = readAccount(doc);
   const messages: MailMessage[] = [];
@@ -62,7 +61,7 @@ function readUnsafe(doc: Document): GmailResult<ThreadSnapshot> {
   return ok({
     host: 'gmail',
     account,
-    threadId: threadId.toLowerCase(),
+    threadId,
     subject: extractText(heading).replace(/\s+/g, ' ').trim(),
     uiLanguage: readUiLanguage(doc),
     messages: messages.slice(-MAX_MESSAGES),

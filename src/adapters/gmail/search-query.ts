@@ -6,7 +6,7 @@
  */
 
 /** Invoice words, French then English; multi-word ones are quoted. */
-export const INVOICE_WORDS = ['facture', 'factures', 'avoir', 'acompte', 'relance', '"note d\'honoraires"', 'invoice', 'invoices', '"credit note"', 'receipt', '"payment reminder"'] as const;
+const INVOICE_WORDS = ['facture', 'factures', 'avoir', 'acompte', 'relance', '"note d\'honoraires"', 'invoice', 'invoices', '"credit note"', 'receipt', '"payment reminder"'] as const;
 
 export const MIN_MONTHS = 1;
 export const MAX_MONTHS = 36;

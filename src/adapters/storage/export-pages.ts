@@ -5,10 +5,10 @@
  * between two pages (two Gmail tabs, the badge alarm) go on. Records come out as the backup writes
  * them (`ledgerInvoiceOf`: no summary or index keys; events in chain order).
  */
-import { DEFAULT_LEDGER_SETTINGS, type ChainedEvent, type Client, type LedgerInvoice, type LedgerSettings, type UserTemplates } from '../../core/ledger';
+import type { ChainedEvent, Client, LedgerInvoice, LedgerSettings, UserTemplates } from '../../core/ledger';
 import { onOpenDatabase } from './errors';
 import { ledgerInvoiceOf } from './ledger-store';
-import type { RelanceDatabase } from './schema';
+import { settingsOf, templatesOf, type RelanceDatabase } from './schema';
 
 export interface ExportStart {
   settings: LedgerSettings;
@@ -36,8 +36,8 @@ export class ExportPages {
       this.db.transaction('r', this.db.meta, this.db.invoices, async () => {
         const [settings, templates, invoices] = await Promise.all([this.db.meta.get('settings'), this.db.meta.get('templates'), this.db.invoices.count()]);
         return {
-          settings: settings?.key === 'settings' ? settings.value : (structuredClone(DEFAULT_LEDGER_SETTINGS) as LedgerSettings),
-          templates: templates?.key === 'templates' ? templates.value : {},
+          settings: settingsOf(settings),
+          templates: templatesOf(templates),
           invoices,
         };
       }),

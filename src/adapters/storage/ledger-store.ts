@@ -29,7 +29,6 @@ import {
   checkSettings,
   checkUserTemplates,
   correctInvoice,
-  DEFAULT_LEDGER_SETTINGS,
   factOf,
   factsMismatches,
   factsSnapshot,
@@ -79,7 +78,7 @@ import { isConstraintError, StorageError, toStorageError, onOpenDatabase } from 
 import { RestoreTotals, storedWithSummary } from './restore-records';
 import { RestoreStaging } from './restore-staging';
 import { ExportPages } from './export-pages';
-import type { RelanceDatabase, StoredInvoice } from './schema';
+import { settingsOf, templatesOf, type RelanceDatabase, type StoredInvoice } from './schema';
 
 /** An invoice and its whole logbook, in chain order (seq 0 first). */
 export interface LedgerRecord {
@@ -334,7 +333,7 @@ export class LedgerStore {
       this.db.transaction('rw', this.tables(), async () => {
         const before = await this.db.meta.get('settings');
         await this.db.meta.put({ key: 'settings', value: settings });
-        const previous = before?.key === 'settings' ? before.value : defaultSettings();
+        const previous = settingsOf(before);
         if (JSON.stringify(previous.chasing) !== JSON.stringify(settings.chasing)) {
           const context = await this.summaryContext();
           await this.resummarise(await this.db.invoices.where('open').equals(1).toArray(), context);
@@ -544,8 +543,8 @@ export class LedgerStore {
           this.db.meta.get('templates'),
         ]);
         return {
-          settings: settings?.key === 'settings' ? settings.value : defaultSettings(),
-          templates: templates?.key === 'templates' ? templates.value : {},
+          settings: settingsOf(settings),
+          templates: templatesOf(templates),
           clients,
           invoices: invoices.map(ledgerInvoiceOf),
           events,
@@ -755,16 +754,14 @@ export class LedgerStore {
   /** The user's settings, the defaults until saved. */
   async getSettings(): Promise<LedgerSettings> {
     return this.read(async () => {
-      const record = await this.db.meta.get('settings');
-      return record?.key === 'settings' ? record.value : defaultSettings();
+      return settingsOf(await this.db.meta.get('settings'));
     });
   }
 
   /** The user's edited templates, empty until saved. */
   async getTemplates(): Promise<UserTemplates> {
     return this.read(async () => {
-      const record = await this.db.meta.get('templates');
-      return record?.key === 'templates' ? record.value : {};
+      return templatesOf(await this.db.meta.get('templates'));
     });
   }
 
@@ -834,7 +831,7 @@ export class LedgerStore {
   /** The settings and attention day a summary reads (inside the caller's transaction). */
   private async summaryContext(): Promise<SummaryContext> {
     const [settings, attention] = await Promise.all([this.db.meta.get('settings'), this.db.meta.get('attention')]);
-    return { settings: settings?.key === 'settings' ? settings.value : defaultSettings(), attentionDay: attention?.key === 'attention' ? attention.value : null };
+    return { settings: settingsOf(settings), attentionDay: attention?.key === 'attention' ? attention.value : null };
   }
 
   /**
@@ -898,10 +895,6 @@ export class LedgerStore {
     await this.db.clients.add(client);
     return client.id;
   }
-}
-
-function defaultSettings(): LedgerSettings {
-  return structuredClone(DEFAULT_LEDGER_SETTINGS) as LedgerSettings;
 }
 
 function withEvents(record: LedgerRecord): InvoiceWithEvents {

@@ -10,10 +10,10 @@
  * one entry per client and one small sale record per invoice for the totals (restore-records.ts).
  * Summaries are computed while staging, as `replaceAll` computes them (`storedWithSummary`).
  */
-import { chainsVerified, DEFAULT_LEDGER_SETTINGS, LedgerValidationError, verifyChain, type BackupBatch, type Client, type LedgerSettings, type UserTemplates } from '../../core/ledger';
+import { chainsVerified, LedgerValidationError, verifyChain, type BackupBatch, type Client } from '../../core/ledger';
 import { StorageError, onOpenDatabase } from './errors';
 import { RestoreTotals, storedWithSummary } from './restore-records';
-import type { RelanceDatabase, StagedEvent, StoredInvoice } from './schema';
+import { settingsOf, templatesOf, type RelanceDatabase, type StagedEvent, type StoredInvoice } from './schema';
 
 /** Records copied per read at commit. */
 const PAGE = 5_000;
@@ -58,7 +58,7 @@ export class RestoreStaging {
         if (batch.templates) await this.db.restoreMeta.put({ key: 'templates', value: batch.templates });
         if (batch.clients.length > 0) await this.db.restoreClients.bulkAdd(batch.clients);
         if (batch.groups.length === 0) return;
-        const settings = await this.stagedSettings();
+        const settings = settingsOf(await this.db.restoreMeta.get('settings'));
         const clientIds = [...new Set(batch.groups.map((group) => group.invoice.clientId))];
         const clients = new Map<string, Client>();
         for (const client of await this.db.restoreClients.bulkGet(clientIds)) if (client) clients.set(client.id, client);
@@ -100,8 +100,8 @@ export class RestoreStaging {
         if (clients !== expected.clients || invoices !== expected.invoices || events !== expected.events) {
           throw new StorageError('conflict', `the staged restore holds ${clients} clients, ${invoices} invoices, ${events} events; the file ${expected.clients}, ${expected.invoices}, ${expected.events}`);
         }
-        const settings = await this.stagedSettings();
-        const templates = await this.db.restoreMeta.get('templates');
+        const settings = settingsOf(await this.db.restoreMeta.get('settings'));
+        const templates = templatesOf(await this.db.restoreMeta.get('templates'));
         await Promise.all(ledger.map((table) => table.clear()));
         await this.db.clients.bulkAdd(await this.db.restoreClients.toArray());
         const totals = new RestoreTotals();
@@ -122,7 +122,7 @@ export class RestoreStaging {
         await this.db.dailySales.bulkAdd(totals.dailySales());
         await this.db.meta.bulkPut([
           { key: 'settings', value: settings },
-          { key: 'templates', value: templates?.key === 'templates' ? templates.value : ({} as UserTemplates) },
+          { key: 'templates', value: templates },
         ]);
         await this.clearStaging();
       }),
@@ -147,11 +147,6 @@ export class RestoreStaging {
   private async checkSession(id: string): Promise<void> {
     const session = await this.db.restoreMeta.get('session');
     if (session?.key !== 'session' || session.value.id !== id) throw new StorageError('conflict', 'this restore was replaced by another one, or cleared: start it again');
-  }
-
-  private async stagedSettings(): Promise<LedgerSettings> {
-    const stored = await this.db.restoreMeta.get('settings');
-    return stored?.key === 'settings' ? stored.value : (structuredClone(DEFAULT_LEDGER_SETTINGS) as LedgerSettings);
   }
 
   private run<T>(operation: () => Promise<T>): Promise<T> {

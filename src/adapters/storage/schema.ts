@@ -4,7 +4,7 @@
  * database written by the previous version: upgrade-v1-to-v2.test.ts is the pattern).
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { ChainedEvent, Client, ClientTotals, DailySales, InvoiceSummary, LedgerIndexKeys, LedgerInvoice, LedgerSettings, SummaryIndexKeys, UserTemplates } from '../../core/ledger';
+import { DEFAULT_LEDGER_SETTINGS, type ChainedEvent, type Client, type ClientTotals, type DailySales, type InvoiceSummary, type LedgerIndexKeys, type LedgerInvoice, type LedgerSettings, type SummaryIndexKeys, type UserTemplates } from '../../core/ledger';
 import type { IsoDate } from '../../core/model';
 import { StorageError, toStorageError } from './errors';
 import { upgradeToV2 } from './upgrade-v2';
@@ -92,6 +92,16 @@ export type StoredInvoice = LedgerInvoice & SummaryIndexKeys & { summary: Invoic
  * count), absent until the first count.
  */
 export type MetaRecord = { key: 'settings'; value: LedgerSettings } | { key: 'templates'; value: UserTemplates } | { key: 'attention'; value: IsoDate };
+
+/** The settings a meta record holds: the defaults when none was saved (a fresh copy each time). */
+export function settingsOf(record: MetaRecord | RestoreMetaRecord | undefined): LedgerSettings {
+  return record?.key === 'settings' ? record.value : (structuredClone(DEFAULT_LEDGER_SETTINGS) as LedgerSettings);
+}
+
+/** The edited templates a meta record holds: none when none was saved. */
+export function templatesOf(record: MetaRecord | RestoreMetaRecord | undefined): UserTemplates {
+  return record?.key === 'templates' ? record.value : {};
+}
 
 /** A staged restore's records (schema v4, restore-staging.ts). */
 export type RestoreMetaRecord =

@@ -75,7 +75,7 @@ export const backupV2Line = {
 };
 
 /** An invoice's events in chain order (`seq`; an unsealed event last). */
-export function inChainOrder(events: readonly LedgerEvent[]): LedgerEvent[] {
+function inChainOrder(events: readonly LedgerEvent[]): LedgerEvent[] {
   const seq = (event: LedgerEvent): number => (typeof event.seq === 'number' ? event.seq : Number.MAX_SAFE_INTEGER);
   return [...events].sort((a, b) => seq(a) - seq(b));
 }

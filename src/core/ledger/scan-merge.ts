@@ -344,7 +344,7 @@ export function parseScanFile(text: string): { ok: true; file: ScanFile } | { ok
 
 // ---- matching -----------------------------------------------------------------------------------
 
-/** Invoice numbers compared without case and spaces (src/cli/ledger-export.ts `numberKey`). */
+/** Invoice numbers compared without case and spaces (also the CLI's ledger file, src/cli/ledger-export.ts). */
 export function scanNumberKey(number: string): string {
   return number.trim().toUpperCase().replace(/[\s\u00a0]+/g, '');
 }

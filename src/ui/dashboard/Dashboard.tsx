@@ -15,7 +15,8 @@ import { TodayList } from './TodayList';
 import { FindInvoices } from './FindInvoices';
 import type { FindPort } from './find-port';
 
-export function Dashboard({ port, initialAccount = null, find }: { port: DashboardPort; initialAccount?: string | null; find?: FindPort }) {
+/** `dailyAlerts` false: a host without the daily notification and the badge (the Outlook task pane) leaves out the line about them. */
+export function Dashboard({ port, initialAccount = null, find, dailyAlerts = true }: { port: DashboardPort; initialAccount?: string | null; find?: FindPort; dailyAlerts?: boolean }) {
   const t = useMemo(() => translator(port.language, port.mailApp), [port.language, port.mailApp]);
   const { language } = port;
   const [account, setAccount] = useState<string | null>(initialAccount);
@@ -73,7 +74,7 @@ export function Dashboard({ port, initialAccount = null, find }: { port: Dashboa
             <ClientLateness clients={view.clients} t={t} />
           </div>
           <MoneySummary outstanding={view.outstanding} dso={view.dso} t={t} language={language} />
-          <p class="dash-muted" data-testid="dash-alerts">{view.alerts.notifyAt ? t('dashAlertsOn', { time: view.alerts.notifyAt }) : t('dashAlertsOff')}</p>
+          {dailyAlerts ? <p class="dash-muted" data-testid="dash-alerts">{view.alerts.notifyAt ? t('dashAlertsOn', { time: view.alerts.notifyAt }) : t('dashAlertsOff')}</p> : null}
         </>
       )}
       {find ? <FindInvoices port={find} t={t} language={language} /> : null}

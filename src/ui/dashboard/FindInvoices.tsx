@@ -30,6 +30,7 @@ export function FindInvoices({ port, t, language }: { port: FindPort; t: Transla
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [trackedCount, setTrackedCount] = useState<number | null>(null);
+  const [trackFailed, setTrackFailed] = useState<{ n: number; error: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const fail = (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure));
@@ -63,6 +64,7 @@ export function FindInvoices({ port, t, language }: { port: FindPort; t: Transla
     if (tabId === null) return;
     setError(null);
     setTrackedCount(null);
+    setTrackFailed(null);
     port.start(tabId, months).then(show, fail);
   };
   const cancel = () => port.cancel().then(show, fail);
@@ -73,6 +75,7 @@ export function FindInvoices({ port, t, language }: { port: FindPort; t: Transla
       .track([...chosen])
       .then((result) => {
         setTrackedCount(result.tracked);
+        setTrackFailed(result.failed.length > 0 ? { n: result.failed.length, error: result.failed[0]?.error ?? '' } : null);
         show(result.state);
       }, fail)
       .finally(() => setBusy(false));
@@ -179,6 +182,7 @@ export function FindInvoices({ port, t, language }: { port: FindPort; t: Transla
         </>
       ) : null}
       {trackedCount !== null ? <p role="status" data-testid="find-tracked">{t('findTrackedDone', { n: trackedCount })}</p> : null}
+      {trackFailed ? <p class="notice error" role="alert" data-testid="find-track-failed">{t('findTrackFailed', trackFailed)}</p> : null}
     </section>
   );
 }

@@ -8,7 +8,7 @@ export interface DashboardPort {
   mailApp?: string;
   /** Everything shown, for one account (its address) or all (null). */
   load(account: string | null): Promise<DashboardView>;
-  /** Opens the invoice's Gmail thread in its account. */
+  /** Opens the invoice in the host's mail program (its Gmail thread, its Outlook message); rejects with why not. */
   openThread(invoiceId: string): Promise<void>;
   /** Called after any ledger change (another page, a Gmail tab); returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;

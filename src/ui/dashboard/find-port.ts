@@ -1,5 +1,5 @@
 /** What the "Find my invoices" section is given by its host (src/dashboard/find-port-over.ts wires it to the worker). */
-import type { FindRunState, GmailTabInfo } from '../../protocol/find-invoices-messages';
+import type { FindRunState, FindTrackResult, GmailTabInfo } from '../../protocol/find-invoices-messages';
 
 export interface FindPort {
   /** The Gmail tabs open now, with their account. */
@@ -7,6 +7,6 @@ export interface FindPort {
   start(tabId: number, months: number): Promise<FindRunState>;
   status(): Promise<FindRunState>;
   cancel(): Promise<FindRunState>;
-  /** Tracks the chosen candidates; returns how many were tracked. */
-  track(keys: string[]): Promise<{ tracked: number; state: FindRunState }>;
+  /** Tracks the chosen candidates; returns how many were tracked and which the ledger refused. */
+  track(keys: string[]): Promise<FindTrackResult>;
 }

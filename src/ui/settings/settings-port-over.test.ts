@@ -31,13 +31,43 @@ describe('settingsPortOver: the settings port over any transport', () => {
     expect(fine.sent).toEqual([{ type: 'settings/save', settings: SETTINGS }]);
   });
 
-  it('sends the scan merge as is, and restores a file through the same transport', async () => {
-    const transport = host({ 'backup/merge-scan': { ok: false, error: 'not a scan', code: 'invalid_file' }, 'backup/import-begin': { ok: false, error: 'busy' } });
+  it('sends the scan merge as is', async () => {
+    const transport = host({ 'backup/merge-scan': { ok: false, error: 'not a scan', code: 'invalid_file' } });
     const port = settingsPortOver(transport);
     await expect(port.mergeScan('{}', true, true)).resolves.toEqual({ ok: false, error: 'not a scan', code: 'invalid_file' });
-    expect(transport.sent[0]).toEqual({ type: 'backup/merge-scan', text: '{}', acceptUpdates: true, dryRun: true });
-    await port.restoreFile(new Blob(['{}']), async () => true).catch(() => undefined);
-    expect(transport.sent.map((message) => message.type)).toContain('backup/import-begin');
+    expect(transport.sent).toEqual([{ type: 'backup/merge-scan', text: '{}', acceptUpdates: true, dryRun: true }]);
+  });
+
+  it('restores a file through the same transport: begin, the chunks, the user’s yes, the commit', async () => {
+    const counts = { clients: 1, invoices: 2, events: 3, templates: 0 };
+    const result = { replaced: true, counts, exportedAt: '2026-11-20T09:00:00.000Z', appVersion: '0.3.0', warnings: [] };
+    const checked = { counts, exportedAt: result.exportedAt, appVersion: result.appVersion, warnings: [], version: 2 };
+    const transport = host({
+      'backup/import-begin': { ok: true, value: { restoreId: 'r1' } },
+      'backup/import-chunk': { ok: true, value: { read: { chars: 2, lines: 1, clients: 1, invoices: 2, events: 3 }, checked } },
+      'backup/import-commit': { ok: true, value: result },
+    });
+    const ask = vi.fn(async () => true);
+    await expect(settingsPortOver(transport).restoreFile(new Blob(['{}']), ask)).resolves.toEqual({ ok: true, result });
+    expect(ask).toHaveBeenCalledWith(checked);
+    expect(transport.sent).toEqual([
+      { type: 'backup/import-begin' },
+      { type: 'backup/import-chunk', restoreId: 'r1', index: 0, text: '{}', last: true },
+      { type: 'backup/import-commit', restoreId: 'r1' },
+    ]);
+  });
+
+  it('downloads a backup through the same transport: begin, the pieces, one file', async () => {
+    const counts = { clients: 0, invoices: 0, events: 0, templates: 0 };
+    const transport = host({
+      'backup/export-begin': { ok: true, value: { exportId: 'e1', fileName: 'relance-backup-2026-11-20.jsonl', exportedAt: '2026-11-20T09:00:00.000Z', lines: 'S\nT\n', totalInvoices: 0 } },
+      'backup/export-chunk': { ok: true, value: { clients: '', records: '', sent: { clients: 0, invoices: 0, events: 0 }, done: { header: 'H\n', end: 'E\n', counts } } },
+    });
+    const outcome = await settingsPortOver(transport).downloadBackup();
+    if (!outcome.ok) throw new Error('the download failed');
+    expect(await outcome.file.text()).toBe('H\nS\nT\nE\n');
+    expect(outcome).toMatchObject({ fileName: 'relance-backup-2026-11-20.jsonl', counts });
+    expect(transport.sent).toEqual([{ type: 'backup/export-begin' }, { type: 'backup/export-chunk', exportId: 'e1', index: 0 }]);
   });
 
   it('leaves the host bits to the host', async () => {

@@ -9,6 +9,7 @@ import type { IsoDate } from '../../core/model';
 import type { PageReplies, PageToWorker, StoragePersistence } from '../../protocol/messages';
 import { downloadBackupFile } from '../backup-download';
 import { restoreBackupFile } from '../backup-upload';
+import { replyValue } from '../../protocol/reply-value';
 import type { ReplyValue } from '../ledger-port';
 import type { SaveOutcome, SettingsPort } from './ports';
 
@@ -34,12 +35,9 @@ async function saved<T>(reply: { ok: true; value: T } | { ok: false; error: stri
 
 export function settingsPortOver(host: SettingsHost): SettingsPort {
   const { send } = host;
-  const value = async <K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<ReplyValue<K>> => {
-    // Widened first: every reply is `{ ok: true; value } | { ok: false; error }` (PageReplies).
-    const reply = (await (send as (message: object) => Promise<unknown>)(message)) as { ok: true; value: ReplyValue<K> } | { ok: false; error: string };
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  };
+  // Widened first: every reply is `{ ok: true; value } | { ok: false; error }` (PageReplies).
+  const value = async <K extends PageToWorker['type']>(message: Extract<PageToWorker, { type: K }>): Promise<ReplyValue<K>> =>
+    replyValue((await (send as (message: object) => Promise<unknown>)(message)) as { ok: true; value: ReplyValue<K> } | { ok: false; error: string });
   return {
     browserLocale: host.browserLocale,
     today: () => host.today(),
@@ -52,8 +50,8 @@ export function settingsPortOver(host: SettingsHost): SettingsPort {
     restoreFile: (file, ask, onProgress) => restoreBackupFile(file, { send, ask, ...(onProgress ? { onProgress } : {}) }),
     mergeScan: (text, acceptUpdates, dryRun) => send({ type: 'backup/merge-scan', text, acceptUpdates, dryRun }),
     exportCsv: (language) => value({ type: 'export/csv', language }),
-    download: (fileName, text, mime) => host.download(fileName, text, mime),
-    openTab: (url) => host.openTab(url),
+    download: host.download,
+    openTab: host.openTab,
   };
 }
 
