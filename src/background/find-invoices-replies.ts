@@ -2,9 +2,7 @@
  * The Gmail content script's answers to "Find my invoices" commands, validated here: the content
  * script lives in Gmail's page and is untrusted, so only well-formed, bounded values go through.
  */
-import { isRecord } from '../protocol/messages';
-import { LEGACY_THREAD_ID } from '../adapters/gmail/selectors';
-import { MAX_ROWS_PER_PAGE } from '../adapters/gmail/search-results';
+import { isRecord, LEGACY_THREAD_ID, LIMITS } from '../protocol/messages';
 
 interface GoReply {
   account: string | null;
@@ -32,7 +30,7 @@ export function parseGoReply(raw: unknown): GoReply | null {
 export function parseRowsReply(raw: unknown): RowsReply | null {
   if (!isRecord(raw) || raw.ok !== true || !Array.isArray(raw.rows)) return null;
   const rows: RowsReply['rows'] = [];
-  for (const row of raw.rows.slice(0, MAX_ROWS_PER_PAGE)) {
+  for (const row of raw.rows.slice(0, LIMITS.resultRowsPerPage)) {
     const threadId = isRecord(row) ? row.threadId : null;
     if (typeof threadId === 'string' && LEGACY_THREAD_ID.test(threadId)) rows.push({ threadId });
   }

@@ -446,7 +446,15 @@ export const LIMITS = {
    * 64 MiB anyway (the backup format allows 128 MiB: such a ledger needs another channel).
    */
   fileChars: 64 * 1024 * 1024,
+  /** Result rows read from one Gmail search page: its largest page-size setting; the worker reads no more. */
+  resultRowsPerPage: 100,
 } as const;
+
+/**
+ * A Gmail legacy thread id as read (lowercased first): 16 hex digits. It opens the thread by hash.
+ * Here, not with the selectors, so the worker checks the page's rows without loading DOM code.
+ */
+export const LEGACY_THREAD_ID = /^[0-9a-f]{16}$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -7,7 +7,7 @@ import type { Language, MailAddress, MailMessage, ThreadSnapshot } from '../../c
 import { extractText, findVisibleThread, isHidden, visibleMessageItems } from './dom';
 import { parseGmailDate } from './gmail-date';
 import { fail, ok, type GmailResult } from './result';
-import { LIMITS } from '../../protocol/messages';
+import { LEGACY_THREAD_ID, LIMITS } from '../../protocol/messages';
 import {
   ACCOUNT_BUTTON,
   ACCOUNT_LABEL_EMAIL,
@@ -23,7 +23,6 @@ import {
   QUOTED,
   RECIPIENTS,
   SENDER,
-  LEGACY_THREAD_ID,
   THREAD_ID_ATTR,
   TITLE_ACCOUNT,
 } from './selectors';

@@ -4,21 +4,19 @@
  * stay in the DOM).
  */
 import { isHidden } from './dom';
-import { LEGACY_THREAD_ID, RESULT_ROW, RESULT_ROW_IDS } from './selectors';
+import { LEGACY_THREAD_ID, LIMITS } from '../../protocol/messages';
+import { RESULT_ROW, RESULT_ROW_IDS } from './selectors';
 
 export interface ResultRow {
   /** 16 lowercase hex digits (`data-legacy-thread-id`). */
   threadId: string;
 }
 
-/** A page of Gmail results holds at most 100 rows (its largest page-size setting); the worker reads no more. */
-export const MAX_ROWS_PER_PAGE = 100;
-
 export function readResultRows(doc: Document): ResultRow[] {
   const rows: ResultRow[] = [];
   const seen = new Set<string>();
   for (const row of Array.from(doc.querySelectorAll(RESULT_ROW))) {
-    if (rows.length >= MAX_ROWS_PER_PAGE) break;
+    if (rows.length >= LIMITS.resultRowsPerPage) break;
     if (isHidden(row)) continue;
     const ids = row.querySelector(RESULT_ROW_IDS);
     const threadId = ids?.getAttribute('data-legacy-thread-id')?.toLowerCase() ?? '';

@@ -22,8 +22,6 @@
  */
 export const THREAD_SUBJECT = 'h2[data-legacy-thread-id]';
 export const THREAD_ID_ATTR = 'data-legacy-thread-id';
-/** A legacy thread id as read (lowercased first): 16 hex digits. It opens the thread by hash; the worker checks it again. */
-export const LEGACY_THREAD_ID = /^[0-9a-f]{16}$/;
 
 /** Gmail's main column; preferred scope when several visible subjects exist. Many extensions, SDK. H. Fixture: `div.nH[role=main]`. */
 export const MAIN = '[role=main]';
